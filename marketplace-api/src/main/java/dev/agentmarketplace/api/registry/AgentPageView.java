@@ -1,0 +1,21 @@
+package dev.agentmarketplace.api.registry;
+
+import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentPage;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of agents; pass {@code nextCursor} as {@code after} to get the next page. */
+@Schema(name = "AgentPage")
+public record AgentPageView(
+        List<AgentView> items,
+
+        @Schema(description = "Cursor of the next page; null on the last page", nullable = true)
+        String nextCursor) {
+
+    static AgentPageView of(AgentPage page) {
+        return new AgentPageView(
+                page.agents().stream().map(AgentView::of).toList(),
+                page.nextCursor().map(AgentId::value).orElse(null));
+    }
+}

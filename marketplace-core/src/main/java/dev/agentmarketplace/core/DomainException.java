@@ -1,0 +1,17 @@
+package dev.agentmarketplace.core;
+
+import java.util.Objects;
+
+/** Root of the domain's errors: each carries a stable code and a message naming the value and the rule. */
+public abstract class DomainException extends RuntimeException {
+    private final ErrorCode code;
+
+    protected DomainException(ErrorCode code, String message) {
+        super(message);
+        this.code = Objects.requireNonNull(code, "code");
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.agentmarketplace.core.registry;
+
+/** Whether an agent takes work now. */
+public enum Availability {
+    ONLINE,
+    BUSY,
+    OFFLINE,
+    MAINTENANCE
+}

@@ -1,0 +1,54 @@
+package dev.agentmarketplace.dashboard.registry;
+
+import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.registry.AgentCatalog;
+import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentPage;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/** The operators' list of registered agents. */
+@Path("/")
+public class AgentsPage {
+    static final int PAGE_SIZE = 50;
+
+    private final AgentCatalog catalog;
+
+    AgentsPage(AgentCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance agents(AgentPage page, String error);
+    }
+
+    @GET
+    public Response home() {
+        return Response.seeOther(URI.create("/agents")).build();
+    }
+
+    @GET
+    @Path("agents")
+    @Produces(MediaType.TEXT_HTML)
+    public Response agents(@QueryParam("after") String after) {
+        try {
+            AgentPage page = catalog.list(Optional.ofNullable(after).map(AgentId::of), PAGE_SIZE);
+            return Response.ok(Templates.agents(page, null)).build();
+        } catch (InvalidValueException e) {
+            AgentPage nothing = new AgentPage(List.of(), Optional.empty());
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.agents(nothing, e.getMessage()))
+                    .build();
+        }
+    }
+}
