@@ -10,32 +10,16 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The arrows of ARCHITECTURE.md, checked on the classes of every module: persistence and x402 see
  * only the core; the API sees the core and x402; the dashboard sees the core; nothing but this
- * application module sees everything.
+ * application module sees everything. The core's own arrows (no framework, no adapter) are checked
+ * in the core by {@code CoreIsFrameworkFreeTest}.
  */
 @AnalyzeClasses(packages = "dev.agentmarketplace", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleArrowsTest {
-    private static final String CORE = "dev.agentmarketplace.core..";
     private static final String PERSISTENCE = "dev.agentmarketplace.persistence..";
     private static final String X402 = "dev.agentmarketplace.x402..";
     private static final String API = "dev.agentmarketplace.api..";
     private static final String DASHBOARD = "dev.agentmarketplace.dashboard..";
     private static final String APP = "dev.agentmarketplace.app..";
-
-    @ArchTest
-    static final ArchRule coreDependsOnNoOtherModule = noClasses()
-            .that()
-            .resideInAPackage(CORE)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(PERSISTENCE, X402, API, DASHBOARD, APP);
-
-    @ArchTest
-    static final ArchRule coreImportsNoFramework = noClasses()
-            .that()
-            .resideInAPackage(CORE)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("io.quarkus..", "jakarta..", "javax.persistence..", "org.hibernate..", "java.sql..");
 
     @ArchTest
     static final ArchRule persistenceDependsOnlyOnCore = noClasses()

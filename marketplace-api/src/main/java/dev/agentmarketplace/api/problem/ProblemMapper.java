@@ -38,7 +38,7 @@ public class ProblemMapper {
                 "about:blank", status.getReasonPhrase(), status.getStatusCode(), null, uri.getPath(), null, null));
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper
     public Response unexpected(Throwable error, UriInfo uri) {
         LOG.errorf(error, "Unexpected failure of %s", uri.getPath());
         return respond(new Problem(

@@ -22,10 +22,12 @@ public final class AgentCatalog {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Registers a new agent, stamped with the clock's time.
+     *
+     * @throws ConflictException with {@code AGENT_ALREADY_REGISTERED} when the id is taken
+     */
     public Agent register(AgentRegistration registration) {
-        if (agents.findById(registration.id()).isPresent()) {
-            throw alreadyRegistered(registration.id());
-        }
         Agent agent = new Agent(
                 registration.id(),
                 registration.displayName(),
