@@ -1,38 +1,89 @@
 package dev.agentmarketplace.core.registry;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.money.Money;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** A registered agent as the registry knows it. Capabilities are kept sorted and free of duplicates. */
+/**
+ * A registered agent as the registry knows it. Capabilities are kept sorted and free of
+ * duplicates; {@code version} counts stored changes and guards against lost updates.
+ */
 public record Agent(
         AgentId id,
         String displayName,
+        String owner,
         SortedSet<Capability> capabilities,
+        Money price,
+        WalletAddress payoutWallet,
         Availability availability,
-        Instant registeredAt) {
+        Instant lastSeenAt,
+        int capacityPerHour,
+        Metadata metadata,
+        Instant registeredAt,
+        Optional<Instant> deregisteredAt,
+        long version) {
     public static final int MAX_DISPLAY_NAME_LENGTH = 120;
+    public static final int MAX_OWNER_LENGTH = 120;
+    public static final int MAX_CAPABILITIES = 50;
+    public static final int MAX_CAPACITY_PER_HOUR = 1_000_000;
 
     public Agent {
         Objects.requireNonNull(id, "id");
-        displayName = validDisplayName(displayName);
+        displayName = requiredText("displayName", displayName, MAX_DISPLAY_NAME_LENGTH);
+        owner = requiredText("owner", owner, MAX_OWNER_LENGTH);
         capabilities = validCapabilities(capabilities);
+        Objects.requireNonNull(price, "price");
+        if (price.isNegative()) {
+            throw new InvalidValueException("price", "must not be negative, was " + price);
+        }
+        Objects.requireNonNull(payoutWallet, "payoutWallet");
         Objects.requireNonNull(availability, "availability");
+        Objects.requireNonNull(lastSeenAt, "lastSeenAt");
+        if (capacityPerHour < 1 || capacityPerHour > MAX_CAPACITY_PER_HOUR) {
+            throw new InvalidValueException(
+                    "capacityPerHour", "must be between 1 and " + MAX_CAPACITY_PER_HOUR + ", was " + capacityPerHour);
+        }
+        metadata = metadata == null ? Metadata.EMPTY : metadata;
         Objects.requireNonNull(registeredAt, "registeredAt");
+        deregisteredAt = deregisteredAt == null ? Optional.empty() : deregisteredAt;
+        if (version < 0) {
+            throw new InvalidValueException("version", "must not be negative");
+        }
     }
 
-    private static String validDisplayName(String displayName) {
-        if (displayName == null || displayName.isBlank()) {
-            throw new InvalidValueException("displayName", "must not be blank");
+    public boolean offers(Capability capability) {
+        return capabilities.contains(capability);
+    }
+
+    public boolean isDeregistered() {
+        return deregisteredAt.isPresent();
+    }
+
+    /**
+     * The availability discovery and hiring act on: a deregistered agent, or one whose heartbeat
+     * lease has lapsed, is OFFLINE whatever it last declared.
+     */
+    public Availability effectiveAvailability(Instant now, Duration lease) {
+        if (isDeregistered() || lastSeenAt.plus(lease).isBefore(now)) {
+            return Availability.OFFLINE;
         }
-        String trimmed = displayName.strip();
-        if (trimmed.length() > MAX_DISPLAY_NAME_LENGTH) {
-            throw new InvalidValueException(
-                    "displayName", "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
+        return availability;
+    }
+
+    private static String requiredText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, "must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw new InvalidValueException(field, "must be at most " + maxLength + " characters");
         }
         return trimmed;
     }
@@ -41,6 +92,10 @@ public record Agent(
         if (capabilities == null || capabilities.isEmpty()) {
             throw new InvalidValueException("capabilities", "at least one capability is required");
         }
-        return Collections.unmodifiableSortedSet(new TreeSet<>(capabilities));
+        SortedSet<Capability> normalized = new TreeSet<>(capabilities);
+        if (normalized.size() > MAX_CAPABILITIES) {
+            throw new InvalidValueException("capabilities", "at most " + MAX_CAPABILITIES + " capabilities");
+        }
+        return Collections.unmodifiableSortedSet(normalized);
     }
 }

@@ -5,6 +5,7 @@ import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,12 +29,21 @@ public final class AgentCatalog {
      * @throws ConflictException with {@code AGENT_ALREADY_REGISTERED} when the id is taken
      */
     public Agent register(AgentRegistration registration) {
+        Instant now = clock.instant();
         Agent agent = new Agent(
                 registration.id(),
                 registration.displayName(),
+                registration.owner(),
                 new TreeSet<>(registration.capabilities()),
+                registration.price(),
+                registration.payoutWallet(),
                 registration.availability(),
-                clock.instant());
+                now,
+                registration.capacityPerHour(),
+                registration.metadata(),
+                now,
+                Optional.empty(),
+                0);
         agents.add(agent);
         return agent;
     }

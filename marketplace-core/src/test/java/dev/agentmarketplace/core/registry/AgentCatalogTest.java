@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -30,6 +29,8 @@ class AgentCatalogTest {
         Agent registered = catalog.register(registration("py-1"));
 
         assertThat(registered.registeredAt()).isEqualTo(NOW);
+        assertThat(registered.lastSeenAt()).isEqualTo(NOW);
+        assertThat(registered.version()).isZero();
         assertThat(catalog.get(AgentId.of("py-1"))).isEqualTo(registered);
     }
 
@@ -93,7 +94,6 @@ class AgentCatalogTest {
     }
 
     private static AgentRegistration registration(String id) {
-        return new AgentRegistration(
-                AgentId.of(id), "Agent " + id, Set.of(Capability.of("python")), Availability.ONLINE);
+        return Agents.registration(id);
     }
 }

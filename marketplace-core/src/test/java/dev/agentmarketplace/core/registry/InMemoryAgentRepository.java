@@ -20,6 +20,44 @@ final class InMemoryAgentRepository implements AgentRepository {
     }
 
     @Override
+    public Optional<Agent> findByIdForUpdate(AgentId id) {
+        return findById(id);
+    }
+
+    @Override
+    public Agent update(Agent agent) {
+        Agent stored = agents.get(agent.id());
+        if (stored == null) {
+            throw new IllegalStateException("no agent " + agent.id());
+        }
+        if (stored.version() != agent.version()) {
+            throw new dev.agentmarketplace.core.ConflictException(
+                    dev.agentmarketplace.core.ErrorCode.CONCURRENT_MODIFICATION,
+                    "agent " + agent.id() + " changed meanwhile");
+        }
+        Agent next = new Agent(
+                agent.id(),
+                agent.displayName(),
+                agent.owner(),
+                agent.capabilities(),
+                agent.price(),
+                agent.payoutWallet(),
+                agent.availability(),
+                agent.lastSeenAt(),
+                agent.capacityPerHour(),
+                agent.metadata(),
+                agent.registeredAt(),
+                agent.deregisteredAt(),
+                agent.version() + 1);
+        if (!agents.replace(agent.id(), stored, next)) {
+            throw new dev.agentmarketplace.core.ConflictException(
+                    dev.agentmarketplace.core.ErrorCode.CONCURRENT_MODIFICATION,
+                    "agent " + agent.id() + " changed meanwhile");
+        }
+        return next;
+    }
+
+    @Override
     public void add(Agent agent) {
         if (agents.putIfAbsent(agent.id(), agent) != null) {
             throw AgentCatalog.alreadyRegistered(agent.id());
