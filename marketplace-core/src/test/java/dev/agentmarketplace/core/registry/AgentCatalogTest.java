@@ -7,6 +7,7 @@ import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.NotFoundException;
+import dev.agentmarketplace.core.testing.InMemoryAgentRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
