@@ -63,4 +63,23 @@ public record Transaction(
     public boolean involves(AgentId agent) {
         return payer.equals(agent) || provider.equals(agent);
     }
+
+    /** This transaction after {@code step}, which the caller has checked against {@link TransitionTable}. */
+    Transaction after(Transition step, Optional<String> reference, Optional<DisputeOutcome> result) {
+        List<Transition> steps = new java.util.ArrayList<>(timeline);
+        steps.add(step);
+        return new Transaction(
+                id,
+                payer,
+                provider,
+                capability,
+                amount,
+                context,
+                idempotencyKey,
+                step.to(),
+                steps,
+                reference.or(() -> settlementReference),
+                result.or(() -> outcome),
+                version);
+    }
 }
