@@ -1,5 +1,7 @@
 package dev.agentmarketplace.core.testing;
 
+import dev.agentmarketplace.core.dispute.DisputeDesk;
+import dev.agentmarketplace.core.dispute.DisputeSettings;
 import dev.agentmarketplace.core.ledger.HireRequest;
 import dev.agentmarketplace.core.ledger.IdempotencyKey;
 import dev.agentmarketplace.core.ledger.JournalVerifier;
@@ -26,6 +28,9 @@ public final class LedgerFixture {
     public final Ledger ledger;
     public final TransactionQueries queries = new TransactionQueries(transactions, journal);
     public final JournalVerifier verifier = new JournalVerifier(journal);
+    public final InMemoryDisputeRepository disputes = new InMemoryDisputeRepository(unitOfWork);
+    public final RecordingOutcomeListener outcomes = new RecordingOutcomeListener();
+    public final DisputeDesk desk;
     private final AtomicLong keys = new AtomicLong();
 
     public LedgerFixture() {
@@ -34,6 +39,15 @@ public final class LedgerFixture {
 
     public LedgerFixture(LedgerSettings settings) {
         ledger = new Ledger(transactions, journal, agents, statistics, unitOfWork, ids, clock, settings);
+        desk = new DisputeDesk(
+                disputes,
+                ledger,
+                unitOfWork,
+                ids,
+                clock,
+                DisputeSettings.DEFAULTS,
+                DisputeDesk.defaultRules(),
+                outcomes);
     }
 
     public void register(AgentRegistration registration) {
