@@ -3,7 +3,13 @@ package dev.agentmarketplace.core.ledger;
 import java.util.List;
 import java.util.Objects;
 
-/** Walks the journal from its first entry and reports the first broken link, so tampering is detectable. */
+/**
+ * Walks the journal from its first entry and reports the first broken link: a gap in the sequence,
+ * a previous hash that is not its predecessor's hash, a stored hash that does not match the entry's
+ * content, or postings that do not sum to zero. Any edit to a stored entry, its hash included, breaks
+ * its own link. A cut-off tail leaves a shorter chain that is still valid; only
+ * a head recorded elsewhere (a signed export, say) reveals it.
+ */
 public final class JournalVerifier {
     private static final int PAGE = 500;
 

@@ -1,5 +1,6 @@
 package dev.agentmarketplace.core.ledger;
 
+import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.IdGenerator;
 import dev.agentmarketplace.core.InvalidValueException;
@@ -68,7 +69,7 @@ public final class Ledger {
      * idempotency key and an equal request returns the original, whatever has happened since (the
      * provider may be offline by now); the key is checked before any rule for that reason.
      *
-     * @throws dev.agentmarketplace.core.ConflictException with {@code IDEMPOTENCY_MISMATCH} when
+     * @throws ConflictException with {@code IDEMPOTENCY_MISMATCH} when
      *     the key was used for a different request
      * @throws RuleViolationException with {@code SELF_HIRE}, {@code CAPABILITY_NOT_OFFERED}, {@code
      *     PROVIDER_UNAVAILABLE}, {@code CURRENCY_MISMATCH}, {@code BELOW_LISTED_PRICE} or {@code
@@ -100,7 +101,7 @@ public final class Ledger {
                     Optional.empty(),
                     0);
             transactions.add(created);
-            journal(created, EntryKind.HOLD, LedgerPostings.hold(created), now);
+            post(created, EntryKind.HOLD, LedgerPostings.hold(created));
             return new HireResult(created, true);
         });
     }
@@ -116,16 +117,9 @@ public final class Ledger {
         return unitOfWork.execute(() -> {
             Transaction tx = load(id);
             checkPayerSide(tx, actor, LedgerMove.SETTLE);
-            return move(
-                    tx,
-                    LedgerMove.SETTLE,
-                    actor,
-                    "settled",
-                    reference,
-                    Optional.empty(),
-                    EntryKind.SETTLE,
-                    LedgerPostings.settle(tx, settings.feeBasisPoints()),
-                    now());
+            Transaction settled = move(tx, LedgerMove.SETTLE, actor, "settled", now(), reference, Optional.empty());
+            post(settled, EntryKind.SETTLE, LedgerPostings.settle(tx, settings.feeBasisPoints()));
+            return settled;
         });
     }
 
@@ -134,16 +128,10 @@ public final class Ledger {
         return unitOfWork.execute(() -> {
             Transaction tx = load(id);
             checkPayerSide(tx, actor, LedgerMove.CANCEL);
-            return move(
-                    tx,
-                    LedgerMove.CANCEL,
-                    actor,
-                    "cancelled",
-                    Optional.empty(),
-                    Optional.empty(),
-                    EntryKind.VOID,
-                    LedgerPostings.voidHold(tx),
-                    now());
+            Transaction cancelled =
+                    move(tx, LedgerMove.CANCEL, actor, "cancelled", now(), Optional.empty(), Optional.empty());
+            post(cancelled, EntryKind.VOID, LedgerPostings.voidHold(tx));
+            return cancelled;
         });
     }
 
@@ -166,16 +154,10 @@ public final class Ledger {
                     if (tx.state() != TransactionState.PENDING) {
                         return false;
                     }
-                    move(
-                            tx,
-                            LedgerMove.EXPIRE,
-                            timeout,
-                            "hold expired after " + settings.holdTimeout(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            EntryKind.EXPIRE,
-                            LedgerPostings.voidHold(tx),
-                            now);
+                    String note = "hold expired after " + settings.holdTimeout();
+                    Transaction lapsed =
+                            move(tx, LedgerMove.EXPIRE, timeout, note, now, Optional.empty(), Optional.empty());
+                    post(lapsed, EntryKind.EXPIRE, LedgerPostings.voidHold(tx));
                     return true;
                 });
                 if (done) {
@@ -197,7 +179,7 @@ public final class Ledger {
      * @throws RuleViolationException with {@code NOT_A_PARTY} when {@code party} is neither payer
      *     nor provider, or {@code DISPUTE_WINDOW_CLOSED} when the settlement is older than the window
      */
-    public Transaction markDisputed(TransactionId id, AgentId party, String reason, Instant at) {
+    public Transaction markDisputed(TransactionId id, AgentId party, String note, Instant at) {
         return unitOfWork.execute(() -> {
             Transaction tx = load(id);
             if (!tx.involves(party)) {
@@ -211,16 +193,7 @@ public final class Ledger {
                         "transaction '" + id + "' was settled at " + settledAt.get() + "; disputes close "
                                 + settings.disputeWindow() + " after settlement");
             }
-            return move(
-                    tx,
-                    LedgerMove.DISPUTE,
-                    Actor.agent(party),
-                    reason,
-                    Optional.empty(),
-                    Optional.empty(),
-                    EntryKind.RESOLVE,
-                    List.of(),
-                    at);
+            return move(tx, LedgerMove.DISPUTE, Actor.agent(party), note, at, Optional.empty(), Optional.empty());
         });
     }
 
@@ -242,47 +215,44 @@ public final class Ledger {
                         "a partial refund of transaction '" + id + "' must be more than zero and less than "
                                 + tx.amount() + ", was " + refund);
             }
-            return move(
-                    tx,
-                    LedgerMove.RESOLVE,
-                    actor,
-                    note,
-                    Optional.empty(),
-                    Optional.of(outcome),
-                    EntryKind.RESOLVE,
-                    LedgerPostings.resolve(tx, outcome, settings.feeBasisPoints()),
-                    at);
+            Transaction resolved =
+                    move(tx, LedgerMove.RESOLVE, actor, note, at, Optional.empty(), Optional.of(outcome));
+            post(resolved, EntryKind.RESOLVE, LedgerPostings.resolve(tx, outcome, settings.feeBasisPoints()));
+            return resolved;
         });
     }
 
+    /** Checks {@code move} against the table, records who made it and when, and stores the transaction. */
     private Transaction move(
             Transaction tx,
             LedgerMove move,
             Actor actor,
             String note,
+            Instant at,
             Optional<String> reference,
-            Optional<DisputeOutcome> outcome,
-            EntryKind kind,
-            List<Posting> postings,
-            Instant at) {
+            Optional<DisputeOutcome> outcome) {
         TransactionState to = TransitionTable.next(tx.id(), tx.state(), move);
         Instant when = at.truncatedTo(ChronoUnit.MICROS);
-        Transaction next = tx.after(new Transition(Optional.of(tx.state()), to, actor, when, note), reference, outcome);
-        Transaction stored = transactions.update(next);
-        if (!postings.isEmpty()) {
-            journal(stored, kind, postings, when);
-        }
-        return stored;
+        Transition step = new Transition(Optional.of(tx.state()), to, actor, when, note);
+        return transactions.update(tx.after(step, reference, outcome));
     }
 
-    private void journal(Transaction tx, EntryKind kind, List<Posting> postings, Instant at) {
+    /**
+     * Journals the money movement of the transaction's latest step, at that step's time, chained to
+     * the head read (and locked) in this unit of work. A step that moves no money writes nothing.
+     */
+    private void post(Transaction tx, EntryKind kind, List<Posting> postings) {
+        if (postings.isEmpty()) {
+            return;
+        }
         JournalHead head = journal.lockHead();
+        Instant at = tx.timeline().getLast().at();
         journal.append(JournalEntry.chained(head, ids.next(), tx.id(), kind, at, postings));
     }
 
     private HireResult replay(Transaction earlier, HireRequest request) {
         if (!request.sameRequestAs(earlier)) {
-            throw new dev.agentmarketplace.core.ConflictException(
+            throw new ConflictException(
                     ErrorCode.IDEMPOTENCY_MISMATCH,
                     "idempotency key '" + request.idempotencyKey() + "' of payer '" + request.payer()
                             + "' was used for transaction '" + earlier.id() + "' with a different request");
