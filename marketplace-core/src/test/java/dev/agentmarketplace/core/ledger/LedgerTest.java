@@ -196,6 +196,39 @@ class LedgerTest {
     }
 
     @Test
+    void deregisteredProviderIsUnavailable() {
+        var agent = world.agents.findById(PROVIDER).orElseThrow();
+        world.agents.update(new dev.agentmarketplace.core.registry.Agent(
+                agent.id(),
+                agent.displayName(),
+                agent.owner(),
+                agent.capabilities(),
+                agent.price(),
+                agent.payoutWallet(),
+                agent.availability(),
+                agent.lastSeenAt(),
+                agent.capacityPerHour(),
+                agent.metadata(),
+                agent.registeredAt(),
+                Optional.of(world.clock.instant()),
+                agent.version()));
+
+        assertThatThrownBy(() -> hire("2.00")).isInstanceOfSatisfying(RuleViolationException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(e.getMessage()).isEqualTo("provider 'py-expert' is OFFLINE and cannot be hired");
+        });
+    }
+
+    @Test
+    void settlementReferenceIsBounded() {
+        Transaction tx = hire("2.00");
+
+        assertThatThrownBy(() -> world.ledger.settle(tx.id(), Actor.agent(PAYER), Optional.of(" ")))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("settlementReference: must be 1-256 characters");
+    }
+
+    @Test
     void offlineProviderIsUnavailable() {
         setAvailability(Availability.OFFLINE);
 
