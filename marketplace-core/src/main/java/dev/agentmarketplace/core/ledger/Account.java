@@ -2,6 +2,7 @@ package dev.agentmarketplace.core.ledger;
 
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.registry.AgentId;
+import java.util.Objects;
 
 /**
  * An account of the journal: one per agent ({@code agent:<id>}), the platform's {@code escrow},
@@ -16,7 +17,7 @@ public sealed interface Account extends Comparable<Account> {
 
     record OfAgent(AgentId agent) implements Account {
         public OfAgent {
-            java.util.Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(agent, "agent");
         }
 
         @Override

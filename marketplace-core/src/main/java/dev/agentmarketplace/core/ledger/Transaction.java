@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Capability;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public record Transaction(
 
     /** This transaction after {@code step}, which the caller has checked against {@link TransitionTable}. */
     Transaction after(Transition step, Optional<String> reference, Optional<DisputeOutcome> result) {
-        List<Transition> steps = new java.util.ArrayList<>(timeline);
+        List<Transition> steps = new ArrayList<>(timeline);
         steps.add(step);
         return new Transaction(
                 id,

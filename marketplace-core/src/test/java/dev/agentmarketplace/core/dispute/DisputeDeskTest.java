@@ -20,6 +20,7 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Agents;
 import dev.agentmarketplace.core.testing.LedgerFixture;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -320,7 +321,7 @@ class DisputeDeskTest {
             }
 
             @Override
-            public Optional<Decision> decide(Dispute dispute, java.time.Instant now) {
+            public Optional<Decision> decide(Dispute dispute, Instant now) {
                 return Optional.of(new Decision(new DisputeOutcome.ProviderUpheld(), "policy"));
             }
         };

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Agents;
 import dev.agentmarketplace.core.testing.LedgerFixture;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,20 +86,14 @@ class JournalVerifierTest {
         }
 
         private static JournalEntry copy(
-                JournalEntry e,
-                EntryKind kind,
-                java.time.Instant at,
-                List<Posting> postings,
-                String previous,
-                String hash) {
+                JournalEntry e, EntryKind kind, Instant at, List<Posting> postings, String previous, String hash) {
             return new JournalEntry(e.sequence(), e.id(), e.transactionId(), kind, at, postings, previous, hash);
         }
 
         private static List<Posting> shifted(List<Posting> postings) {
             List<Posting> changed = new ArrayList<>(postings);
             Posting first = changed.getFirst();
-            Money cent =
-                    Money.ofMinorUnits(java.math.BigInteger.ONE, first.amount().currency());
+            Money cent = Money.ofMinorUnits(BigInteger.ONE, first.amount().currency());
             changed.set(0, new Posting(first.account(), first.amount().plus(cent)));
             return changed;
         }
@@ -104,8 +101,7 @@ class JournalVerifierTest {
         private static List<Posting> redirected(List<Posting> postings) {
             List<Posting> changed = new ArrayList<>(postings);
             Posting first = changed.getFirst();
-            changed.set(
-                    0, new Posting(Account.of(dev.agentmarketplace.core.registry.AgentId.of("thief")), first.amount()));
+            changed.set(0, new Posting(Account.of(AgentId.of("thief")), first.amount()));
             return changed;
         }
     }
@@ -179,16 +175,14 @@ class JournalVerifierTest {
                 UUID.fromString("00000000-0000-4000-8000-000000000002"),
                 TransactionId.of("00000000-0000-4000-8000-000000000001"),
                 EntryKind.HOLD,
-                java.time.Instant.parse("2026-11-26T08:00:00.123456789Z"),
+                Instant.parse("2026-11-26T08:00:00.123456789Z"),
                 List.of(
                         new Posting(Account.ESCROW, Money.of("2", "USDC")),
-                        new Posting(
-                                Account.of(dev.agentmarketplace.core.registry.AgentId.of("payer")),
-                                Money.of("-2", "USDC"))));
+                        new Posting(Account.of(AgentId.of("payer")), Money.of("-2", "USDC"))));
 
         assertThat(entry.sequence()).isEqualTo(1);
         assertThat(entry.previousHash()).isEqualTo("0".repeat(64));
-        assertThat(entry.at()).isEqualTo(java.time.Instant.parse("2026-11-26T08:00:00.123456Z"));
+        assertThat(entry.at()).isEqualTo(Instant.parse("2026-11-26T08:00:00.123456Z"));
         assertThat(JournalEntry.canonicalEncoding(
                         entry.previousHash(),
                         1,

@@ -7,7 +7,9 @@ import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.testing.LedgerContractData;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -72,7 +74,7 @@ class LedgerPostingsTest {
             @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long minorUnits,
             @ForAll @IntRange(min = 0, max = 10_000) int feeBasisPoints) {
         Transaction tx = hire(minorUnits);
-        java.util.Map<Account, Money> net = new java.util.HashMap<>();
+        Map<Account, Money> net = new HashMap<>();
         for (Posting posting : LedgerPostings.settle(tx, feeBasisPoints)) {
             net.merge(posting.account(), posting.amount(), Money::plus);
         }

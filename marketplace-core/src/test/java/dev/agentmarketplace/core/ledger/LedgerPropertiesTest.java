@@ -13,6 +13,9 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Agents;
 import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.testing.LedgerFixture;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,9 +82,7 @@ class LedgerPropertiesTest {
                 String amount = AMOUNTS.get((arg / 16) % AMOUNTS.size());
                 String currency = provider.startsWith("e") ? "EUR" : "USDC";
                 if (currency.equals("EUR")) {
-                    amount = new java.math.BigDecimal(amount)
-                            .setScale(2, java.math.RoundingMode.UP)
-                            .toPlainString();
+                    amount = new BigDecimal(amount).setScale(2, RoundingMode.UP).toPlainString();
                 }
                 HireRequest request = new HireRequest(
                         AgentId.of(payer),
@@ -131,8 +132,7 @@ class LedgerPropertiesTest {
             case 0 -> new DisputeOutcome.ProviderUpheld();
             case 1 -> new DisputeOutcome.FullRefund();
             case 2 -> new DisputeOutcome.PartialRefund(amount.basisPoints(1 + arg % 9_999));
-            default ->
-                new DisputeOutcome.PartialRefund(Money.ofMinorUnits(java.math.BigInteger.ONE, amount.currency()));
+            default -> new DisputeOutcome.PartialRefund(Money.ofMinorUnits(BigInteger.ONE, amount.currency()));
         };
     }
 

@@ -11,12 +11,14 @@ import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.RuleViolationException;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Agents;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.testing.LedgerFixture;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,21 +153,7 @@ class LedgerTest {
 
     @Test
     void deregisteredPayerIsNotFound() {
-        var payer = world.agents.findById(PAYER).orElseThrow();
-        world.agents.update(new dev.agentmarketplace.core.registry.Agent(
-                payer.id(),
-                payer.displayName(),
-                payer.owner(),
-                payer.capabilities(),
-                payer.price(),
-                payer.payoutWallet(),
-                payer.availability(),
-                payer.lastSeenAt(),
-                payer.capacityPerHour(),
-                payer.metadata(),
-                payer.registeredAt(),
-                Optional.of(world.clock.instant()),
-                payer.version()));
+        store(PAYER, Availability.ONLINE, Optional.of(world.clock.instant()));
 
         assertRefused(() -> hire("2.00"), NotFoundException.class, ErrorCode.AGENT_NOT_FOUND);
     }
@@ -197,21 +185,7 @@ class LedgerTest {
 
     @Test
     void deregisteredProviderIsUnavailable() {
-        var agent = world.agents.findById(PROVIDER).orElseThrow();
-        world.agents.update(new dev.agentmarketplace.core.registry.Agent(
-                agent.id(),
-                agent.displayName(),
-                agent.owner(),
-                agent.capabilities(),
-                agent.price(),
-                agent.payoutWallet(),
-                agent.availability(),
-                agent.lastSeenAt(),
-                agent.capacityPerHour(),
-                agent.metadata(),
-                agent.registeredAt(),
-                Optional.of(world.clock.instant()),
-                agent.version()));
+        store(PROVIDER, Availability.ONLINE, Optional.of(world.clock.instant()));
 
         assertThatThrownBy(() -> hire("2.00")).isInstanceOfSatisfying(RuleViolationException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
@@ -400,8 +374,13 @@ class LedgerTest {
     }
 
     private void setAvailability(Availability availability) {
-        var agent = world.agents.findById(PROVIDER).orElseThrow();
-        world.agents.update(new dev.agentmarketplace.core.registry.Agent(
+        store(PROVIDER, availability, Optional.empty());
+    }
+
+    /** Stores the agent with this availability, a fresh heartbeat and, when given, a deregistration. */
+    private void store(AgentId id, Availability availability, Optional<Instant> deregisteredAt) {
+        Agent agent = world.agents.findById(id).orElseThrow();
+        world.agents.update(new Agent(
                 agent.id(),
                 agent.displayName(),
                 agent.owner(),
@@ -413,7 +392,7 @@ class LedgerTest {
                 agent.capacityPerHour(),
                 agent.metadata(),
                 agent.registeredAt(),
-                agent.deregisteredAt(),
+                deregisteredAt,
                 agent.version()));
     }
 
