@@ -132,7 +132,8 @@ public final class DisputeDesk {
     /**
      * Applies the rules to every open dispute whose deadline passed before {@code now}; the first rule
      * that decides resolves the dispute as {@code Actor.system(rule.name())}. Disputes no rule decides
-     * stay open for an operator. Each dispute is decided in its own unit of work.
+     * stay open for an operator. Each dispute is decided in its own unit of work, so replicas may run
+     * this at once.
      *
      * @return the disputes the rules resolved
      */
@@ -142,7 +143,7 @@ public final class DisputeDesk {
         List<Dispute> due = disputes.openPastDeadline(at, Optional.empty(), OVERDUE_BATCH);
         while (!due.isEmpty()) {
             for (Dispute candidate : due) {
-                unitOfWork.execute(() -> applyRules(candidate.id(), at)).ifPresent(resolved::add);
+                decideByRules(candidate.id(), at).ifPresent(resolved::add);
             }
             if (due.size() < OVERDUE_BATCH) {
                 break;
@@ -150,6 +151,18 @@ public final class DisputeDesk {
             due = disputes.openPastDeadline(at, Optional.of(due.getLast().id()), OVERDUE_BATCH);
         }
         return List.copyOf(resolved);
+    }
+
+    /** One overdue dispute in its own unit of work; one another replica changed first is skipped. */
+    private Optional<Dispute> decideByRules(DisputeId id, Instant at) {
+        try {
+            return unitOfWork.execute(() -> applyRules(id, at));
+        } catch (ConflictException raced) {
+            if (raced.code() != ErrorCode.CONCURRENT_MODIFICATION) {
+                throw raced;
+            }
+            return Optional.empty();
+        }
     }
 
     private Optional<Dispute> applyRules(DisputeId id, Instant at) {

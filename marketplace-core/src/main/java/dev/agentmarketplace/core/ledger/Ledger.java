@@ -137,39 +137,52 @@ public final class Ledger {
 
     /**
      * Voids the hold of every transaction still PENDING a whole hold timeout after its hire, acting
-     * as {@code Actor.system("hold-timeout")}. Each expiry is its own unit of work, so one failure
-     * leaves the others done; a transaction settled meanwhile is left alone.
+     * as {@code Actor.system("hold-timeout")}. Each expiry is its own unit of work. Several replicas
+     * may run this at once: a transaction another replica expired or settled first (a stale version)
+     * is skipped, not an error.
      *
-     * @return the transactions that expired
+     * @return the transactions this call expired
      */
     public List<TransactionId> expireHolds(Instant now) {
         Instant cutoff = now.minus(settings.holdTimeout());
-        Actor timeout = Actor.system("hold-timeout");
         List<TransactionId> expired = new ArrayList<>();
         List<Transaction> due = transactions.pendingCreatedBefore(cutoff, EXPIRY_BATCH);
         while (!due.isEmpty()) {
+            int before = expired.size();
             for (Transaction candidate : due) {
-                boolean done = unitOfWork.execute(() -> {
-                    Transaction tx = load(candidate.id());
-                    if (tx.state() != TransactionState.PENDING) {
-                        return false;
-                    }
-                    String note = "hold expired after " + settings.holdTimeout();
-                    Transaction lapsed =
-                            move(tx, LedgerMove.EXPIRE, timeout, note, now, Optional.empty(), Optional.empty());
-                    post(lapsed, EntryKind.EXPIRE, LedgerPostings.voidHold(tx));
-                    return true;
-                });
-                if (done) {
+                if (expireOne(candidate.id(), now)) {
                     expired.add(candidate.id());
                 }
             }
-            if (due.size() < EXPIRY_BATCH) {
+            // A short batch was the last; a batch that expired nothing would come back unchanged.
+            if (due.size() < EXPIRY_BATCH || expired.size() == before) {
                 break;
             }
             due = transactions.pendingCreatedBefore(cutoff, EXPIRY_BATCH);
         }
         return List.copyOf(expired);
+    }
+
+    private boolean expireOne(TransactionId id, Instant now) {
+        try {
+            return unitOfWork.execute(() -> {
+                Transaction tx = load(id);
+                if (tx.state() != TransactionState.PENDING) {
+                    return false;
+                }
+                String note = "hold expired after " + settings.holdTimeout();
+                Actor timeout = Actor.system("hold-timeout");
+                Transaction lapsed =
+                        move(tx, LedgerMove.EXPIRE, timeout, note, now, Optional.empty(), Optional.empty());
+                post(lapsed, EntryKind.EXPIRE, LedgerPostings.voidHold(tx));
+                return true;
+            });
+        } catch (ConflictException raced) {
+            if (raced.code() != ErrorCode.CONCURRENT_MODIFICATION) {
+                throw raced;
+            }
+            return false;
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.testing.LedgerFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -344,6 +345,64 @@ class LedgerTest {
                 .containsExactly(EntryKind.HOLD, EntryKind.EXPIRE);
         assertThat(world.transactions.findById(young.id()).orElseThrow().state())
                 .isEqualTo(TransactionState.PENDING);
+    }
+
+    @Test
+    void expiryThatAnotherReplicaWonIsSkipped() {
+        Transaction contested = hire("2.00");
+        Transaction free = hire("2.00");
+        world.clock.advance(Duration.ofMinutes(16));
+        Ledger replica = new Ledger(
+                new LosesRaceFor(world.transactions, contested.id()),
+                world.journal,
+                world.agents,
+                world.statistics,
+                world.unitOfWork,
+                world.ids,
+                world.clock,
+                LedgerSettings.DEFAULTS);
+
+        assertThat(replica.expireHolds(world.clock.instant())).containsExactly(free.id());
+        assertThat(world.transactions.findById(contested.id()).orElseThrow().state())
+                .isEqualTo(TransactionState.PENDING);
+        assertThat(world.verifier.verify()).isEqualTo(new ChainVerification.Intact(3));
+    }
+
+    /** A repository whose updates of one transaction fail as if another replica had changed it first. */
+    private record LosesRaceFor(TransactionRepository stored, TransactionId contested)
+            implements TransactionRepository {
+        @Override
+        public Optional<Transaction> findById(TransactionId id) {
+            return stored.findById(id);
+        }
+
+        @Override
+        public Optional<Transaction> findByIdempotencyKey(AgentId payer, IdempotencyKey key) {
+            return stored.findByIdempotencyKey(payer, key);
+        }
+
+        @Override
+        public void add(Transaction transaction) {
+            stored.add(transaction);
+        }
+
+        @Override
+        public Transaction update(Transaction transaction) {
+            if (transaction.id().equals(contested)) {
+                throw new ConflictException(ErrorCode.CONCURRENT_MODIFICATION, "changed by another replica");
+            }
+            return stored.update(transaction);
+        }
+
+        @Override
+        public List<Transaction> history(TransactionFilter filter, Optional<HistoryCursor> after, int limit) {
+            return stored.history(filter, after, limit);
+        }
+
+        @Override
+        public List<Transaction> pendingCreatedBefore(Instant cutoff, int limit) {
+            return stored.pendingCreatedBefore(cutoff, limit);
+        }
     }
 
     @Test
