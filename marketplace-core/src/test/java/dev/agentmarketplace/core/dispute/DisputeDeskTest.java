@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.DomainException;
 import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.RuleViolationException;
 import dev.agentmarketplace.core.ledger.Account;
@@ -97,6 +98,17 @@ class DisputeDeskTest {
 
         assertRefused(() -> open(tx, STRANGER), RuleViolationException.class, ErrorCode.NOT_A_PARTY);
         assertThat(stored(tx).state()).isEqualTo(TransactionState.PENDING);
+    }
+
+    @Test
+    void disputeWithoutAReasonIsRefusedAndLeavesTheTransactionUntouched() {
+        Transaction tx = hire();
+
+        assertThatThrownBy(() -> world.desk.open(tx.id(), PAYER, "  ", List.of()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("reason: must not be blank");
+        assertThat(stored(tx).state()).isEqualTo(TransactionState.PENDING);
+        assertThat(stored(tx).version()).isZero();
     }
 
     @Test
