@@ -82,7 +82,7 @@ public final class AgentDiscovery {
     }
 
     /** Whether {@code hit} satisfies every filter of {@code criteria} at {@code now}. */
-    public boolean satisfies(SearchHit hit, SearchCriteria criteria, Instant now) {
+    private boolean satisfies(SearchHit hit, SearchCriteria criteria, Instant now) {
         Agent agent = hit.agent();
         Availability availability = agent.effectiveAvailability(now, settings.heartbeatLease());
         double score = hit.reputation().map(ReputationSummary::score).orElse(reputationPolicy.priorMean());
@@ -180,6 +180,7 @@ public final class AgentDiscovery {
                     "window", "must be positive and at most " + MAX_ANALYTICS_WINDOW.toDays() + " days, was " + window);
         }
         Instant now = clock.instant();
+        // Every offering agent is read: counts and medians must not be cut at a page limit.
         List<SearchHit> offering = all(
                 SearchCriteria.of(Set.of(capability), EnumSet.allOf(Availability.class), SearchSort.PRICE, 200),
                 now,

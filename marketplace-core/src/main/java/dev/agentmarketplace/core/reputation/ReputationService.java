@@ -109,12 +109,23 @@ public final class ReputationService {
         });
     }
 
-    /** The reputation now, decay included (the stored summary is as of the last event). */
+    /**
+     * The reputation now, decay included (the stored summary is as of the last event).
+     *
+     * @throws NotFoundException with {@code AGENT_NOT_FOUND} for an unknown agent
+     */
     public Reputation reputationOf(AgentId agent) {
+        requireAgent(agent);
         return calculator.compute(agent, reputations.history(agent), clock.instant());
     }
 
+    /**
+     * Every event of the agent's reputation, oldest first, each with its time and cause.
+     *
+     * @throws NotFoundException with {@code AGENT_NOT_FOUND} for an unknown agent
+     */
     public List<ReputationEvent> history(AgentId agent) {
+        requireAgent(agent);
         return reputations.history(agent);
     }
 

@@ -108,7 +108,7 @@ class ReputationServiceTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.FEEDBACK_NOT_ALLOWED);
                     assertThat(e.getMessage()).contains("was provided by 'provider', not 'rival'");
                 });
-        assertThat(service.history(AgentId.of("rival"))).isEmpty();
+        assertThat(reputations.history(AgentId.of("rival"))).isEmpty();
     }
 
     @Test
@@ -203,6 +203,45 @@ class ReputationServiceTest {
         assertThatThrownBy(() -> service.adjust(AgentId.of("ghost"), BigDecimal.ONE, "why", "ops-1"))
                 .isInstanceOfSatisfying(
                         NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AGENT_NOT_FOUND));
+    }
+
+    @Test
+    void reputationAndHistoryOfAnUnknownAgentAreNotFound() {
+        AgentId ghost = AgentId.of("ghost");
+
+        assertThatThrownBy(() -> service.reputationOf(ghost))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AGENT_NOT_FOUND));
+        assertThatThrownBy(() -> service.history(ghost))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.getMessage()).isEqualTo("no agent has id 'ghost'"));
+    }
+
+    @Test
+    void historyKeepsEveryEventWithItsTimeAndCauseInOrder() {
+        TransactionId tx = transactions.add(PAYER, PROVIDER, TEN, clock.instant(), TransactionState.SETTLED);
+        service.recordTaskOutcome(PROVIDER, true, 1, Optional.of(TEN), "transaction " + tx);
+        clock.advance(Duration.ofMinutes(5));
+        service.giveFeedback(PAYER, PROVIDER, tx, new BigDecimal("4.5"));
+        clock.advance(Duration.ofMinutes(5));
+        service.adjust(PROVIDER, new BigDecimal("-0.25"), "slow replies", "ops-2");
+
+        assertThat(service.history(PROVIDER))
+                .extracting(event -> event.at().toString() + " " + event.cause())
+                .containsExactly(
+                        "2026-11-26T08:00:00Z transaction " + tx,
+                        "2026-11-26T08:05:00Z feedback 4.5 from payer on transaction " + tx,
+                        "2026-11-26T08:10:00Z adjustment -0.25 by operator ops-2: slow replies");
+    }
+
+    @Test
+    void failedRecordingLeavesNeitherEventNorSummary() {
+        assertThatThrownBy(() -> service.recordTaskOutcome(PROVIDER, true, 0, Optional.empty(), "weightless"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("weight: must be above 0 and at most 100.0, was 0.0");
+
+        assertThat(service.history(PROVIDER)).isEmpty();
+        assertThat(reputations.summaryOf(PROVIDER)).isEmpty();
     }
 
     @Test
