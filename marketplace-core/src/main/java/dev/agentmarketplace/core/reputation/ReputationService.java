@@ -52,11 +52,8 @@ public final class ReputationService {
     public Reputation recordTaskOutcome(
             AgentId agent, boolean success, double weight, Optional<Money> amount, String cause) {
         double amountWeight = amount.map(policy::amountWeight).orElse(1.0);
-        return unitOfWork.execute(() -> {
-            requireAgent(agent);
-            return record(
-                    new ReputationEvent.TaskOutcome(agent, clock.instant(), amountWeight, success, weight, cause));
-        });
+        return unitOfWork.execute(() ->
+                record(new ReputationEvent.TaskOutcome(agent, clock.instant(), amountWeight, success, weight, cause)));
     }
 
     /**
@@ -91,10 +88,8 @@ public final class ReputationService {
 
     /** An operator's correction of a score, with the reason the audit trail keeps. */
     public Reputation adjust(AgentId agent, BigDecimal delta, String reason, String operator) {
-        return unitOfWork.execute(() -> {
-            requireAgent(agent);
-            return record(new ReputationEvent.OperatorAdjustment(agent, clock.instant(), delta, reason, operator));
-        });
+        return unitOfWork.execute(
+                () -> record(new ReputationEvent.OperatorAdjustment(agent, clock.instant(), delta, reason, operator)));
     }
 
     /** The provider of {@code transactionId} lost its dispute: a heavy zero rating. */
@@ -136,6 +131,11 @@ public final class ReputationService {
     }
 
     private Reputation record(ReputationEvent event) {
+        // The agent's lock orders concurrent events of one agent (on any replica), so each summary
+        // is computed from a history that includes every event before it.
+        if (agents.findByIdForUpdate(event.agent()).isEmpty()) {
+            throw agentNotFound(event.agent());
+        }
         reputations.append(event);
         Instant now = event.at();
         Reputation reputation = calculator.compute(event.agent(), reputations.history(event.agent()), now);
@@ -163,7 +163,11 @@ public final class ReputationService {
 
     private void requireAgent(AgentId agent) {
         if (agents.findById(agent).isEmpty()) {
-            throw new NotFoundException(ErrorCode.AGENT_NOT_FOUND, "no agent has id '" + agent + "'");
+            throw agentNotFound(agent);
         }
+    }
+
+    private static NotFoundException agentNotFound(AgentId agent) {
+        return new NotFoundException(ErrorCode.AGENT_NOT_FOUND, "no agent has id '" + agent + "'");
     }
 }

@@ -199,10 +199,17 @@ class ReputationServiceTest {
     }
 
     @Test
-    void adjustingAnUnknownAgentIsNotFound() {
-        assertThatThrownBy(() -> service.adjust(AgentId.of("ghost"), BigDecimal.ONE, "why", "ops-1"))
+    void eventsOfAnUnknownAgentAreNotFoundAndNotRecorded() {
+        AgentId ghost = AgentId.of("ghost");
+
+        assertThatThrownBy(() -> service.adjust(ghost, BigDecimal.ONE, "why", "ops-1"))
                 .isInstanceOfSatisfying(
                         NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AGENT_NOT_FOUND));
+        assertThatThrownBy(() -> service.recordTaskOutcome(ghost, true, 1, Optional.empty(), "task"))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AGENT_NOT_FOUND));
+        assertThat(reputations.history(ghost)).isEmpty();
+        assertThat(reputations.summaryOf(ghost)).isEmpty();
     }
 
     @Test
