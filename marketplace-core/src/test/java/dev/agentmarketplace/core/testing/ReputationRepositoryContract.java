@@ -15,6 +15,13 @@ import dev.agentmarketplace.core.reputation.ReputationSummary;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +87,39 @@ public abstract class ReputationRepositoryContract {
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FEEDBACK_ALREADY_GIVEN));
         assertThat(repository.history(A)).hasSize(1);
+    }
+
+    @Test
+    void concurrentFeedbackOnOneTransactionIsStoredOnce() throws Exception {
+        int callers = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<ErrorCode>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                Instant at = T0.plusSeconds(i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        unitOfWork.run(() -> repository.append(feedback(A, at, tx(7))));
+                        return null;
+                    } catch (ConflictException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            start.countDown();
+            List<ErrorCode> outcomes = new ArrayList<>();
+            for (Future<ErrorCode> result : results) {
+                outcomes.add(result.get());
+            }
+
+            assertThat(outcomes).containsOnlyOnce((ErrorCode) null);
+            assertThat(outcomes).filteredOn(Objects::nonNull).containsOnly(ErrorCode.FEEDBACK_ALREADY_GIVEN);
+            assertThat(repository.history(A)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
