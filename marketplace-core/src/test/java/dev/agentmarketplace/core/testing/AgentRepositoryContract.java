@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link AgentRepository} must do, whatever stores it. Run in memory by {@code
  * InMemoryAgentRepositoryTest} and on H2 and PostgreSQL by {@code marketplace-persistence}.
  * Subclasses give a repository that is empty when each test starts, and the unit of work it
- * joins. The contract uses nothing but the port and the unit of work.
+ * joins. The contract uses nothing but the port and the unit of work. Its tests are public because
+ * the subclasses that run them live in other packages and modules.
  */
 public abstract class AgentRepositoryContract {
     /** Microsecond precision: what a TIMESTAMP(6) column keeps. */
@@ -40,7 +41,7 @@ public abstract class AgentRepositoryContract {
     protected abstract UnitOfWork unitOfWork();
 
     @Test
-    void storedAgentReadsBackEqualWithEveryField() {
+    public void storedAgentReadsBackEqualWithEveryField() {
         Agent agent = new Agent(
                 AgentId.of("py-1"),
                 "Python Expert",
@@ -62,7 +63,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void priceKeepsItsCurrencyAndExactScale() {
+    public void priceKeepsItsCurrencyAndExactScale() {
         repository().add(agent("yen", Money.of("1500", "JPY")));
         repository().add(agent("euro", Money.of("12.5", "EUR")));
 
@@ -77,14 +78,14 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void unknownIdReadsAsEmpty() {
+    public void unknownIdReadsAsEmpty() {
         assertThat(repository().findById(AgentId.of("ghost"))).isEmpty();
         assertThat(unitOfWork().execute(() -> repository().findByIdForUpdate(AgentId.of("ghost"))))
                 .isEmpty();
     }
 
     @Test
-    void findForUpdateInsideAUnitOfWorkReadsTheStoredAgent() {
+    public void findForUpdateInsideAUnitOfWorkReadsTheStoredAgent() {
         Agent agent = agent("py-1");
         repository().add(agent);
 
@@ -93,7 +94,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void listingIsInAscendingIdOrderWithUpperCaseBeforeLowerCase() {
+    public void listingIsInAscendingIdOrderWithUpperCaseBeforeLowerCase() {
         for (String id : List.of("c", "a", "D", "b", "B")) {
             repository().add(agent(id));
         }
@@ -103,7 +104,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void listingResumesStrictlyAfterTheCursorAndStopsAtTheLimit() {
+    public void listingResumesStrictlyAfterTheCursorAndStopsAtTheLimit() {
         for (String id : List.of("c", "a", "d", "b")) {
             repository().add(agent(id));
         }
@@ -116,7 +117,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void deregisteredAgentsStayListed() {
+    public void deregisteredAgentsStayListed() {
         repository().add(agent("a"));
         Agent gone = repository().findById(AgentId.of("a")).orElseThrow();
         repository().update(deregistered(gone, REGISTERED.plusSeconds(1)));
@@ -127,7 +128,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void duplicateAddIsRefusedAndKeepsTheFirst() {
+    public void duplicateAddIsRefusedAndKeepsTheFirst() {
         repository().add(agent("py-1", "First"));
 
         assertThatThrownBy(() -> repository().add(agent("py-1", "Second")))
@@ -140,7 +141,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void updateStoresEveryChangeableFieldAndBumpsTheVersion() {
+    public void updateStoresEveryChangeableFieldAndBumpsTheVersion() {
         repository().add(agent("py-1"));
         Agent stored = repository().findById(AgentId.of("py-1")).orElseThrow();
         Agent changed = new Agent(
@@ -166,7 +167,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void successiveUpdatesEachBumpTheVersionByOne() {
+    public void successiveUpdatesEachBumpTheVersionByOne() {
         repository().add(agent("py-1"));
 
         Agent first =
@@ -180,7 +181,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void staleUpdateIsRefusedAndChangesNothing() {
+    public void staleUpdateIsRefusedAndChangesNothing() {
         repository().add(agent("py-1"));
         Agent read = repository().findById(AgentId.of("py-1")).orElseThrow();
         Agent winner = repository().update(withCapacity(read, 20));
@@ -194,7 +195,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void failedUnitOfWorkUndoesItsAdds() {
+    public void failedUnitOfWorkUndoesItsAdds() {
         repository().add(agent("kept"));
 
         assertThatThrownBy(() -> unitOfWork().run(() -> {
@@ -210,7 +211,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void failedUnitOfWorkUndoesItsUpdates() {
+    public void failedUnitOfWorkUndoesItsUpdates() {
         repository().add(agent("py-1"));
         Agent before = repository().findById(AgentId.of("py-1")).orElseThrow();
 
@@ -226,7 +227,7 @@ public abstract class AgentRepositoryContract {
     }
 
     @Test
-    void successfulUnitOfWorkKeepsEveryChange() {
+    public void successfulUnitOfWorkKeepsEveryChange() {
         unitOfWork().run(() -> {
             repository().add(agent("a"));
             repository().add(agent("b"));
