@@ -12,12 +12,14 @@ public final class Agents {
     private Agents() {}
 
     public static AgentRegistration registration(String id, String... capabilities) {
-        return registration(
-                id, Money.of("1.50", "USDC"), 10, capabilities.length == 0 ? new String[] {"python"} : capabilities);
+        return registration(id, Money.of("1.50", "USDC"), 10, capabilities);
     }
 
+    /** Without capabilities, the agent offers "python". */
     public static AgentRegistration registration(String id, Money price, int capacityPerHour, String... capabilities) {
-        Set<Capability> set = Arrays.stream(capabilities).map(Capability::of).collect(Collectors.toSet());
+        Set<Capability> set = Arrays.stream(capabilities.length == 0 ? new String[] {"python"} : capabilities)
+                .map(Capability::of)
+                .collect(Collectors.toSet());
         return new AgentRegistration(
                 AgentId.of(id),
                 "Agent " + id,

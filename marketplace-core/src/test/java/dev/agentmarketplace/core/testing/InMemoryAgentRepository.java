@@ -1,10 +1,8 @@
 package dev.agentmarketplace.core.testing;
 
-import dev.agentmarketplace.core.ConflictException;
-import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.registry.Agent;
-import dev.agentmarketplace.core.registry.AgentCatalog;
 import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +46,7 @@ public final class InMemoryAgentRepository implements AgentRepository {
     @Override
     public void add(Agent agent) {
         if (agents.putIfAbsent(agent.id(), agent) != null) {
-            throw AgentCatalog.alreadyRegistered(agent.id());
+            throw AgentRegistry.alreadyRegistered(agent.id());
         }
         unitOfWork.onRollback(() -> agents.remove(agent.id()));
     }
@@ -74,9 +72,7 @@ public final class InMemoryAgentRepository implements AgentRepository {
                 agent.deregisteredAt(),
                 agent.version() + 1);
         if (stored.version() != agent.version() || !agents.replace(agent.id(), stored, next)) {
-            throw new ConflictException(
-                    ErrorCode.CONCURRENT_MODIFICATION,
-                    "agent '" + agent.id() + "' was changed by someone else; read it again and retry");
+            throw AgentRegistry.concurrentModification(agent.id());
         }
         unitOfWork.onRollback(() -> agents.replace(agent.id(), next, stored));
         return next;
