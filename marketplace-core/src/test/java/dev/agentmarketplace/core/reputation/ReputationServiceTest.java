@@ -12,9 +12,10 @@ import dev.agentmarketplace.core.RuleViolationException;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionState;
 import dev.agentmarketplace.core.money.Money;
-import dev.agentmarketplace.core.registry.AgentCatalog;
 import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.Agents;
+import dev.agentmarketplace.core.registry.RegistrySettings;
 import dev.agentmarketplace.core.testing.InMemoryAgentRepository;
 import dev.agentmarketplace.core.testing.InMemoryReputationRepository;
 import dev.agentmarketplace.core.testing.InMemoryUnitOfWork;
@@ -33,12 +34,12 @@ class ReputationServiceTest {
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     private final InMemoryAgentRepository agents = new InMemoryAgentRepository(unitOfWork);
     private final InMemoryReputationRepository reputations = new InMemoryReputationRepository(unitOfWork);
-    private final ReputationTestTransactions transactions = new ReputationTestTransactions();
-    private final ReputationService service =
-            new ReputationService(reputations, transactions, agents, unitOfWork, clock, ReputationPolicy.DEFAULTS);
+    private final ReputationTestTransactions transactions = new ReputationTestTransactions(unitOfWork);
+    private final ReputationService service = new ReputationService(
+            reputations, transactions.repository, agents, unitOfWork, clock, ReputationPolicy.DEFAULTS);
 
     ReputationServiceTest() {
-        AgentCatalog catalog = new AgentCatalog(agents, clock);
+        AgentRegistry catalog = new AgentRegistry(agents, unitOfWork, clock, RegistrySettings.DEFAULTS);
         catalog.register(Agents.registration("payer"));
         catalog.register(Agents.registration("provider"));
     }

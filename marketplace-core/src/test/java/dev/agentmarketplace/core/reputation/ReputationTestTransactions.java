@@ -4,30 +4,28 @@ import dev.agentmarketplace.core.ledger.Actor;
 import dev.agentmarketplace.core.ledger.IdempotencyKey;
 import dev.agentmarketplace.core.ledger.Transaction;
 import dev.agentmarketplace.core.ledger.TransactionId;
-import dev.agentmarketplace.core.ledger.TransactionRepository;
 import dev.agentmarketplace.core.ledger.TransactionState;
 import dev.agentmarketplace.core.ledger.Transition;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Capability;
+import dev.agentmarketplace.core.testing.InMemoryTransactionRepository;
+import dev.agentmarketplace.core.testing.InMemoryUnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * A transaction stub for the reputation tests: transactions are built with the timeline a test
- * needs (the ledger's real in-memory repository lives with the ledger).
+ * Puts transactions with exactly the timeline a reputation test needs into the ledger's in-memory
+ * repository, without running the ledger's moves.
  */
-final class ReputationTestTransactions implements TransactionRepository {
-    private final Map<TransactionId, Transaction> transactions = new HashMap<>();
+final class ReputationTestTransactions {
+    final InMemoryTransactionRepository repository;
     private int counter;
 
-    @Override
-    public Optional<Transaction> findById(TransactionId id) {
-        return Optional.ofNullable(transactions.get(id));
+    ReputationTestTransactions(InMemoryUnitOfWork unitOfWork) {
+        repository = new InMemoryTransactionRepository(unitOfWork);
     }
 
     /** A transaction of {@code amount} from payer to provider that went through {@code states} after PENDING. */
@@ -41,21 +39,19 @@ final class ReputationTestTransactions implements TransactionRepository {
             timeline.add(new Transition(Optional.of(state), next, Actor.system("test"), at, ""));
             state = next;
         }
-        transactions.put(
+        repository.add(new Transaction(
                 id,
-                new Transaction(
-                        id,
-                        payer,
-                        provider,
-                        Capability.of("python"),
-                        amount,
-                        "",
-                        IdempotencyKey.of("key-" + String.format("%012d", counter)),
-                        state,
-                        timeline,
-                        Optional.empty(),
-                        Optional.empty(),
-                        0));
+                payer,
+                provider,
+                Capability.of("python"),
+                amount,
+                "",
+                IdempotencyKey.of("key-" + String.format("%012d", counter)),
+                state,
+                timeline,
+                Optional.empty(),
+                Optional.empty(),
+                0));
         return id;
     }
 }

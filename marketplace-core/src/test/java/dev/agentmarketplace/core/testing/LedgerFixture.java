@@ -9,10 +9,11 @@ import dev.agentmarketplace.core.ledger.Ledger;
 import dev.agentmarketplace.core.ledger.LedgerSettings;
 import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.money.Money;
-import dev.agentmarketplace.core.registry.AgentCatalog;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRegistration;
+import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.Capability;
+import dev.agentmarketplace.core.registry.RegistrySettings;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A ledger wired to in-memory adapters, a movable clock and predictable ids, with helpers for tests. */
@@ -24,7 +25,7 @@ public final class LedgerFixture {
     public final InMemoryJournalRepository journal = new InMemoryJournalRepository(unitOfWork);
     public final InMemoryHireStatistics statistics = new InMemoryHireStatistics(transactions);
     public final SequentialIds ids = new SequentialIds();
-    public final AgentCatalog catalog = new AgentCatalog(agents, clock);
+    public final AgentRegistry catalog = new AgentRegistry(agents, unitOfWork, clock, RegistrySettings.DEFAULTS);
     public final Ledger ledger;
     public final TransactionQueries queries = new TransactionQueries(transactions, journal);
     public final JournalVerifier verifier = new JournalVerifier(journal);
