@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.discovery;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.registry.RegistrySettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * The numbers behind discovery. Defaults ({@link #DEFAULTS}):
  *
  * <ul>
- *   <li>{@code heartbeatLease} 5 minutes: an agent not seen for longer is OFFLINE, whatever it declared;
+ *   <li>{@code heartbeatLease} the registry's lease (90 s): an agent not seen for longer is OFFLINE, whatever it declared;
  *   <li>{@code reputationWeight} 0.5, {@code priceWeight} 0.3, {@code loadWeight} 0.2: the weights of
  *       a recommendation's rank (see {@link Recommendation}); reputation leads, price and spare
  *       capacity break near-ties;
@@ -17,7 +18,8 @@ import java.util.Objects;
  */
 public record DiscoverySettings(
         Duration heartbeatLease, double reputationWeight, double priceWeight, double loadWeight, int maxCandidates) {
-    public static final DiscoverySettings DEFAULTS = new DiscoverySettings(Duration.ofMinutes(5), 0.5, 0.3, 0.2, 1000);
+    public static final DiscoverySettings DEFAULTS =
+            new DiscoverySettings(RegistrySettings.DEFAULT_HEARTBEAT_LEASE, 0.5, 0.3, 0.2, 1000);
 
     /** Load is hires in the last hour over capacity per hour, so the window is fixed by the unit of capacity. */
     public static final Duration LOAD_WINDOW = Duration.ofHours(1);

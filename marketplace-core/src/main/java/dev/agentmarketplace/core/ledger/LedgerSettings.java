@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.ledger;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.registry.RegistrySettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,8 +16,8 @@ import java.util.Objects;
  */
 public record LedgerSettings(
         int feeBasisPoints, Duration disputeWindow, Duration holdTimeout, Duration heartbeatLease) {
-    public static final LedgerSettings DEFAULTS =
-            new LedgerSettings(250, Duration.ofDays(7), Duration.ofMinutes(15), Duration.ofSeconds(90));
+    public static final LedgerSettings DEFAULTS = new LedgerSettings(
+            250, Duration.ofDays(7), Duration.ofMinutes(15), RegistrySettings.DEFAULT_HEARTBEAT_LEASE);
 
     public LedgerSettings {
         if (feeBasisPoints < 0 || feeBasisPoints > 10_000) {

@@ -5,6 +5,7 @@ import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.RuleViolationException;
 import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.dispute.DisputeOutcomeListener;
 import dev.agentmarketplace.core.ledger.Transaction;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * Records what moves reputations and answers what they are. Every recorded event is appended to
  * the agent's history and refreshes its {@link ReputationSummary} in the same unit of work.
  */
-public final class ReputationService {
+public final class ReputationService implements DisputeOutcomeListener {
     private final ReputationRepository reputations;
     private final TransactionRepository transactions;
     private final AgentRepository agents;
@@ -103,6 +104,16 @@ public final class ReputationService {
                     transaction.provider(), clock.instant(), policy.amountWeight(transaction.amount()), transactionId));
         });
     }
+
+    /** Issue 3, Disputes: a lost dispute (full or partial refund) counts as a failure of the provider. */
+    @Override
+    public void providerLostDispute(AgentId provider, TransactionId transaction, Instant at) {
+        recordDisputeLost(transaction);
+    }
+
+    /** An upheld provider is not rewarded beyond its settled hire, which payer feedback already covers. */
+    @Override
+    public void providerUpheld(AgentId provider, TransactionId transaction, Instant at) {}
 
     /**
      * The reputation now, decay included (the stored summary is as of the last event).

@@ -102,8 +102,9 @@ class DiscoveryFilterPropertiesTest {
 
     /** The filters restated from issue 3, independently of the code under test. */
     private static boolean matches(AgentSpec spec, SearchCriteria criteria) {
+        // An agent unseen for longer than the registry's 90 s heartbeat lease is OFFLINE.
         Availability effective =
-                spec.deregistered() || spec.lastSeenMinutesAgo() > 5 ? Availability.OFFLINE : spec.declared();
+                spec.deregistered() || spec.lastSeenMinutesAgo() * 60L > 90 ? Availability.OFFLINE : spec.declared();
         double score = spec.scoreTenths() < 0 ? 3.0 : spec.scoreTenths() / 10.0;
         boolean capability = spec.capabilities().stream().map(Capability::of).anyMatch(criteria.anyOf()::contains);
         boolean price = criteria.priceCeiling()
