@@ -77,20 +77,8 @@ public class RegistryFixture {
     public void lapseHeartbeat(String id) {
         Agent agent = registry.get(AgentId.of(id));
         Duration past = registry.settings().heartbeatLease().plusMinutes(1);
-        agents.update(new Agent(
-                agent.id(),
-                agent.displayName(),
-                agent.owner(),
-                agent.capabilities(),
-                agent.price(),
-                agent.payoutWallet(),
-                agent.availability(),
-                agent.lastSeenAt().minus(past),
-                agent.capacityPerHour(),
-                agent.metadata(),
-                agent.registeredAt(),
-                agent.deregisteredAt(),
-                agent.version()));
+        agents.update(
+                agent.toBuilder().lastSeenAt(agent.lastSeenAt().minus(past)).build());
     }
 
     public Agent deregister(String id) {

@@ -77,6 +77,101 @@ public record Agent(
         return availability;
     }
 
+    /** A builder holding this agent's fields, to derive a changed copy; {@link Builder#build} re-checks every rule. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Collects changes to an {@link Agent}; the changed agent exists only once every rule holds. */
+    public static final class Builder {
+        private final AgentId id;
+        private final String displayName;
+        private final String owner;
+        private final WalletAddress payoutWallet;
+        private final Instant registeredAt;
+        private Collection<Capability> capabilities;
+        private Money price;
+        private Availability availability;
+        private Instant lastSeenAt;
+        private int capacityPerHour;
+        private Metadata metadata;
+        private Optional<Instant> deregisteredAt;
+        private long version;
+
+        private Builder(Agent agent) {
+            id = agent.id;
+            displayName = agent.displayName;
+            owner = agent.owner;
+            payoutWallet = agent.payoutWallet;
+            registeredAt = agent.registeredAt;
+            capabilities = agent.capabilities;
+            price = agent.price;
+            availability = agent.availability;
+            lastSeenAt = agent.lastSeenAt;
+            capacityPerHour = agent.capacityPerHour;
+            metadata = agent.metadata;
+            deregisteredAt = agent.deregisteredAt;
+            version = agent.version;
+        }
+
+        public Builder capabilities(Collection<Capability> capabilities) {
+            this.capabilities = capabilities;
+            return this;
+        }
+
+        public Builder price(Money price) {
+            this.price = price;
+            return this;
+        }
+
+        public Builder availability(Availability availability) {
+            this.availability = availability;
+            return this;
+        }
+
+        public Builder lastSeenAt(Instant lastSeenAt) {
+            this.lastSeenAt = lastSeenAt;
+            return this;
+        }
+
+        public Builder capacityPerHour(int capacityPerHour) {
+            this.capacityPerHour = capacityPerHour;
+            return this;
+        }
+
+        public Builder metadata(Metadata metadata) {
+            this.metadata = metadata;
+            return this;
+        }
+
+        public Builder deregisteredAt(Optional<Instant> deregisteredAt) {
+            this.deregisteredAt = deregisteredAt;
+            return this;
+        }
+
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public Agent build() {
+            return new Agent(
+                    id,
+                    displayName,
+                    owner,
+                    capabilities == null ? null : new TreeSet<>(capabilities),
+                    price,
+                    payoutWallet,
+                    availability,
+                    lastSeenAt,
+                    capacityPerHour,
+                    metadata,
+                    registeredAt,
+                    deregisteredAt,
+                    version);
+        }
+    }
+
     private static String requiredText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field, "must not be blank");

@@ -6,7 +6,6 @@ import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.UnitOfWork;
-import dev.agentmarketplace.core.money.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -205,15 +203,10 @@ public final class AgentRegistry {
         Instant now = clock.instant();
         return unitOfWork.execute(() -> {
             Agent agent = liveForUpdate(id);
-            return agents.update(copy(
-                    agent,
-                    agent.capabilities(),
-                    agent.price(),
-                    declared.orElse(agent.availability()),
-                    now,
-                    agent.capacityPerHour(),
-                    agent.metadata(),
-                    agent.deregisteredAt()));
+            return agents.update(agent.toBuilder()
+                    .availability(declared.orElse(agent.availability()))
+                    .lastSeenAt(now)
+                    .build());
         });
     }
 
@@ -225,15 +218,8 @@ public final class AgentRegistry {
         Instant now = clock.instant();
         return unitOfWork.execute(() -> {
             Agent agent = liveForUpdate(id);
-            return agents.update(copy(
-                    agent,
-                    agent.capabilities(),
-                    agent.price(),
-                    agent.availability(),
-                    agent.lastSeenAt(),
-                    agent.capacityPerHour(),
-                    agent.metadata(),
-                    Optional.of(now)));
+            return agents.update(
+                    agent.toBuilder().deregisteredAt(Optional.of(now)).build());
         });
     }
 
@@ -281,84 +267,18 @@ public final class AgentRegistry {
     }
 
     private static Agent applied(AgentUpdate update, Agent agent) {
+        Agent.Builder changed = agent.toBuilder();
         return switch (update) {
-            case AgentUpdate.ChangePrice change ->
-                copy(
-                        agent,
-                        agent.capabilities(),
-                        change.price(),
-                        agent.availability(),
-                        agent.lastSeenAt(),
-                        agent.capacityPerHour(),
-                        agent.metadata(),
-                        agent.deregisteredAt());
+            case AgentUpdate.ChangePrice change -> changed.price(change.price()).build();
             case AgentUpdate.ChangeAvailability change ->
-                copy(
-                        agent,
-                        agent.capabilities(),
-                        agent.price(),
-                        change.availability(),
-                        agent.lastSeenAt(),
-                        agent.capacityPerHour(),
-                        agent.metadata(),
-                        agent.deregisteredAt());
+                changed.availability(change.availability()).build();
             case AgentUpdate.ChangeCapabilities change ->
-                copy(
-                        agent,
-                        change.capabilities(),
-                        agent.price(),
-                        agent.availability(),
-                        agent.lastSeenAt(),
-                        agent.capacityPerHour(),
-                        agent.metadata(),
-                        agent.deregisteredAt());
+                changed.capabilities(change.capabilities()).build();
             case AgentUpdate.ChangeCapacity change ->
-                copy(
-                        agent,
-                        agent.capabilities(),
-                        agent.price(),
-                        agent.availability(),
-                        agent.lastSeenAt(),
-                        change.capacityPerHour(),
-                        agent.metadata(),
-                        agent.deregisteredAt());
+                changed.capacityPerHour(change.capacityPerHour()).build();
             case AgentUpdate.ChangeMetadata change ->
-                copy(
-                        agent,
-                        agent.capabilities(),
-                        agent.price(),
-                        agent.availability(),
-                        agent.lastSeenAt(),
-                        agent.capacityPerHour(),
-                        change.metadata(),
-                        agent.deregisteredAt());
+                changed.metadata(change.metadata()).build();
         };
-    }
-
-    /** The agent with its changeable fields replaced; the Agent constructor re-checks every rule. */
-    private static Agent copy(
-            Agent agent,
-            Set<Capability> capabilities,
-            Money price,
-            Availability availability,
-            Instant lastSeenAt,
-            int capacityPerHour,
-            Metadata metadata,
-            Optional<Instant> deregisteredAt) {
-        return new Agent(
-                agent.id(),
-                agent.displayName(),
-                agent.owner(),
-                new TreeSet<>(capabilities),
-                price,
-                agent.payoutWallet(),
-                availability,
-                lastSeenAt,
-                capacityPerHour,
-                metadata,
-                agent.registeredAt(),
-                deregisteredAt,
-                agent.version());
     }
 
     private void checkBatch(String field, List<?> items) {

@@ -403,37 +403,11 @@ class AgentDiscoveryTest {
     }
 
     private static Agent withLastSeen(Agent agent, Instant lastSeen) {
-        return new Agent(
-                agent.id(),
-                agent.displayName(),
-                agent.owner(),
-                agent.capabilities(),
-                agent.price(),
-                agent.payoutWallet(),
-                agent.availability(),
-                lastSeen,
-                agent.capacityPerHour(),
-                agent.metadata(),
-                agent.registeredAt(),
-                agent.deregisteredAt(),
-                agent.version());
+        return agent.toBuilder().lastSeenAt(lastSeen).build();
     }
 
     private Agent deregistered(Agent agent) {
-        return new Agent(
-                agent.id(),
-                agent.displayName(),
-                agent.owner(),
-                agent.capabilities(),
-                agent.price(),
-                agent.payoutWallet(),
-                agent.availability(),
-                agent.lastSeenAt(),
-                agent.capacityPerHour(),
-                agent.metadata(),
-                agent.registeredAt(),
-                Optional.of(clock.instant()),
-                agent.version());
+        return agent.toBuilder().deregisteredAt(Optional.of(clock.instant())).build();
     }
 
     private void summary(String id, double score, double lowerBound) {

@@ -439,20 +439,11 @@ class LedgerTest {
     /** Stores the agent with this availability, a fresh heartbeat and, when given, a deregistration. */
     private void store(AgentId id, Availability availability, Optional<Instant> deregisteredAt) {
         Agent agent = world.agents.findById(id).orElseThrow();
-        world.agents.update(new Agent(
-                agent.id(),
-                agent.displayName(),
-                agent.owner(),
-                agent.capabilities(),
-                agent.price(),
-                agent.payoutWallet(),
-                availability,
-                world.clock.instant(),
-                agent.capacityPerHour(),
-                agent.metadata(),
-                agent.registeredAt(),
-                deregisteredAt,
-                agent.version()));
+        world.agents.update(agent.toBuilder()
+                .availability(availability)
+                .lastSeenAt(world.clock.instant())
+                .deregisteredAt(deregisteredAt)
+                .build());
     }
 
     private void heartbeat() {

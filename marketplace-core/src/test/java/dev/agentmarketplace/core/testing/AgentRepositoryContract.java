@@ -144,20 +144,14 @@ public abstract class AgentRepositoryContract {
     public void updateStoresEveryChangeableFieldAndBumpsTheVersion() {
         repository().add(agent("py-1"));
         Agent stored = repository().findById(AgentId.of("py-1")).orElseThrow();
-        Agent changed = new Agent(
-                stored.id(),
-                stored.displayName(),
-                stored.owner(),
-                capabilities("rust"),
-                Money.of("7.25", "EUR"),
-                stored.payoutWallet(),
-                Availability.MAINTENANCE,
-                REGISTERED.plus(Duration.ofMinutes(3)),
-                99,
-                Metadata.of(Map.of("tier", "gold")),
-                stored.registeredAt(),
-                Optional.empty(),
-                stored.version());
+        Agent changed = stored.toBuilder()
+                .capabilities(capabilities("rust"))
+                .price(Money.of("7.25", "EUR"))
+                .availability(Availability.MAINTENANCE)
+                .lastSeenAt(REGISTERED.plus(Duration.ofMinutes(3)))
+                .capacityPerHour(99)
+                .metadata(Metadata.of(Map.of("tier", "gold")))
+                .build();
 
         Agent updated = repository().update(changed);
 
@@ -271,37 +265,11 @@ public abstract class AgentRepositoryContract {
     }
 
     private static Agent withCapacity(Agent agent, int capacityPerHour) {
-        return new Agent(
-                agent.id(),
-                agent.displayName(),
-                agent.owner(),
-                agent.capabilities(),
-                agent.price(),
-                agent.payoutWallet(),
-                agent.availability(),
-                agent.lastSeenAt(),
-                capacityPerHour,
-                agent.metadata(),
-                agent.registeredAt(),
-                agent.deregisteredAt(),
-                agent.version());
+        return agent.toBuilder().capacityPerHour(capacityPerHour).build();
     }
 
     private static Agent deregistered(Agent agent, Instant at) {
-        return new Agent(
-                agent.id(),
-                agent.displayName(),
-                agent.owner(),
-                agent.capabilities(),
-                agent.price(),
-                agent.payoutWallet(),
-                agent.availability(),
-                agent.lastSeenAt(),
-                agent.capacityPerHour(),
-                agent.metadata(),
-                agent.registeredAt(),
-                Optional.of(at),
-                agent.version());
+        return agent.toBuilder().deregisteredAt(Optional.of(at)).build();
     }
 
     private static TreeSet<Capability> capabilities(String... names) {

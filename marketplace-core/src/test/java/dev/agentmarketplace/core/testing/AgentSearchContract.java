@@ -117,20 +117,7 @@ public abstract class AgentSearchContract {
     void deregisteredAgentsNeverAppear() {
         store(agent("active", "1.00 USDC", "python"));
         Agent gone = agent("gone", "1.00 USDC", "python");
-        store(new Agent(
-                gone.id(),
-                gone.displayName(),
-                gone.owner(),
-                gone.capabilities(),
-                gone.price(),
-                gone.payoutWallet(),
-                gone.availability(),
-                gone.lastSeenAt(),
-                gone.capacityPerHour(),
-                gone.metadata(),
-                gone.registeredAt(),
-                Optional.of(NOW.minusSeconds(10)),
-                0));
+        store(gone.toBuilder().deregisteredAt(Optional.of(NOW.minusSeconds(10))).build());
 
         assertThat(ids(inState(ANY))).containsExactly("active");
     }

@@ -57,20 +57,7 @@ public final class InMemoryAgentRepository implements AgentRepository {
         if (stored == null) {
             throw new IllegalStateException("no agent " + agent.id() + " to update");
         }
-        Agent next = new Agent(
-                agent.id(),
-                agent.displayName(),
-                agent.owner(),
-                agent.capabilities(),
-                agent.price(),
-                agent.payoutWallet(),
-                agent.availability(),
-                agent.lastSeenAt(),
-                agent.capacityPerHour(),
-                agent.metadata(),
-                agent.registeredAt(),
-                agent.deregisteredAt(),
-                agent.version() + 1);
+        Agent next = agent.toBuilder().version(agent.version() + 1).build();
         if (stored.version() != agent.version() || !agents.replace(agent.id(), stored, next)) {
             throw AgentRegistry.concurrentModification(agent.id());
         }
