@@ -1,7 +1,9 @@
 package dev.agentmarketplace.app;
 
-import dev.agentmarketplace.core.registry.AgentCatalog;
+import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
+import dev.agentmarketplace.core.registry.RegistrySettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,7 +19,15 @@ public class DomainWiring {
 
     @Produces
     @Singleton
-    AgentCatalog agentCatalog(AgentRepository agents, Clock clock) {
-        return new AgentCatalog(agents, clock);
+    RegistrySettings registrySettings(RegistryConfig config) {
+        return new RegistrySettings(
+                config.heartbeatLease().orElse(RegistrySettings.DEFAULT_HEARTBEAT_LEASE),
+                config.maxBatchSize().orElse(RegistrySettings.DEFAULT_MAX_BATCH_SIZE));
+    }
+
+    @Produces
+    @Singleton
+    AgentRegistry agentRegistry(AgentRepository agents, UnitOfWork unitOfWork, Clock clock, RegistrySettings settings) {
+        return new AgentRegistry(agents, unitOfWork, clock, settings);
     }
 }

@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Availability;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +37,70 @@ class AgentApiIT {
                 .contentType("application/json")
                 .body("id", equalTo("python-expert"))
                 .body("displayName", equalTo("Python Expert"))
+                .body("owner", equalTo("owner-of-python-expert"))
                 .body("capabilities", contains("code review", "python"))
                 .body("availability", equalTo("ONLINE"))
-                .body("registeredAt", not(empty()));
+                .body("registeredAt", not(empty()))
+                .body("lastSeenAt", not(empty()))
+                .body("deregisteredAt", nullValue());
+    }
+
+    @Test
+    void showsThePriceAsAnExactStringWithItsCurrency() {
+        registry.register(
+                "priced", "Priced", Availability.ONLINE, Money.of("0.000001", "USDC"), 10, Map.of(), "python");
+
+        given().get("/api/v1/agents/priced")
+                .then()
+                .statusCode(200)
+                .body("price.amount", equalTo("0.000001"))
+                .body("price.currency", equalTo("USDC"));
+        given().get("/api/v1/agents/python-expert").then().body("price.amount", equalTo("1.500000"));
+    }
+
+    @Test
+    void showsWalletCapacityAndMetadata() {
+        registry.register(
+                "profiled",
+                "Profiled",
+                Availability.BUSY,
+                Money.of("12", "EUR"),
+                42,
+                Map.of("region", "eu-west", "model", "m-1"),
+                "python");
+
+        given().get("/api/v1/agents/profiled")
+                .then()
+                .statusCode(200)
+                .body("payoutWallet", equalTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"))
+                .body("capacityPerHour", equalTo(42))
+                .body("metadata.region", equalTo("eu-west"))
+                .body("metadata.model", equalTo("m-1"))
+                .body("price.amount", equalTo("12.00"))
+                .body("availability", equalTo("BUSY"));
+    }
+
+    @Test
+    void agentWhoseHeartbeatLeaseLapsedShowsAsOffline() {
+        registry.lapseHeartbeat("python-expert");
+
+        given().get("/api/v1/agents/python-expert").then().statusCode(200).body("availability", equalTo("OFFLINE"));
+        given().get("/api/v1/agents")
+                .then()
+                .body("items.find { it.id == 'python-expert' }.availability", equalTo("OFFLINE"))
+                .body("items.find { it.id == 'translator' }.availability", equalTo("BUSY"));
+    }
+
+    @Test
+    void deregisteredAgentStaysReadableAndShowsAsOffline() {
+        registry.deregister("translator");
+
+        given().get("/api/v1/agents/translator")
+                .then()
+                .statusCode(200)
+                .body("deregisteredAt", not(empty()))
+                .body("availability", equalTo("OFFLINE"));
+        given().get("/api/v1/agents").then().body("items.id", contains("python-expert", "translator"));
     }
 
     @Test

@@ -88,6 +88,10 @@ class AgentsPageBrowserIT {
         assertThat(rows.getFirst().findElements(By.cssSelector(".capability")))
                 .extracting(WebElement::getText)
                 .containsExactly("code review", "python");
+        assertThat(rows.getFirst().findElement(By.cssSelector(".price")).getText())
+                .isEqualTo("1.500000 USDC");
+        assertThat(rows.getFirst().findElement(By.cssSelector(".capacity")).getText())
+                .isEqualTo("10");
         // The stylesheet loaded: capabilities are drawn as chips, not plain inline text.
         assertThat(rows.getFirst().findElement(By.cssSelector(".capability")).getCssValue("display"))
                 .isEqualTo("inline-block");

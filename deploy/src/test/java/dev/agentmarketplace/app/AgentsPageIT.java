@@ -47,10 +47,24 @@ class AgentsPageIT {
                 .body(containsString("<td>Python Expert</td>"))
                 .body(containsString(
                         "<span class=\"capability\">code review</span><span class=\"capability\">python</span>"))
+                .body(containsString("<td class=\"number price\">1.500000 USDC</td>"))
+                .body(containsString("<td class=\"number capacity\">10</td>"))
                 .body(containsString("availability-online"))
                 .body(matchesPattern(
                         "(?s).*<time datetime=\"[^\"]+Z\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC</time>.*"))
                 .body(not(containsString("No agents are registered yet.")));
+    }
+
+    @Test
+    void agentWhoseHeartbeatLeaseLapsedIsShownOffline() {
+        registry.register("quiet", "Quiet", Availability.ONLINE, "python");
+        registry.lapseHeartbeat("quiet");
+
+        given().get("/agents")
+                .then()
+                .statusCode(200)
+                .body(containsString("<span class=\"availability availability-offline\">OFFLINE</span>"))
+                .body(not(containsString("availability-online")));
     }
 
     @Test

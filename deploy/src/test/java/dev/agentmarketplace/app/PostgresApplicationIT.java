@@ -38,6 +38,8 @@ class PostgresApplicationIT {
                 .then()
                 .statusCode(200)
                 .body("displayName", equalTo("Postgres Agent"))
-                .body("capabilities", contains("python", "sql"));
+                .body("capabilities", contains("python", "sql"))
+                .body("price.amount", equalTo("1.500000"))
+                .body("payoutWallet", equalTo(RegistryFixture.WALLET.value()));
     }
 }

@@ -3,6 +3,7 @@ package dev.agentmarketplace.api.problem;
 import dev.agentmarketplace.core.DomainException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.registry.BulkRejectedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,9 +19,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response domainError(DomainException error, UriInfo uri) {
         int status = statusOf(error.code());
-        List<Problem.FieldError> fields = error instanceof InvalidValueException invalid
-                ? List.of(new Problem.FieldError(invalid.field(), error.getMessage()))
-                : null;
+        List<Problem.FieldError> fields = fieldErrors(error);
         return respond(new Problem(
                 typeOf(error.code()),
                 titleOf(error.code()),
@@ -51,23 +50,83 @@ public class ProblemMapper {
                 null));
     }
 
+    /** Invalid input names its field; a rejected bulk request names each refused item as {@code items[i]}. */
+    static List<Problem.FieldError> fieldErrors(DomainException error) {
+        if (error instanceof InvalidValueException invalid) {
+            return List.of(new Problem.FieldError(invalid.field(), error.getMessage()));
+        }
+        if (error instanceof BulkRejectedException bulk) {
+            return bulk.errors().stream()
+                    .map(item -> new Problem.FieldError(
+                            "items[" + item.index() + "]", item.agentId() + ": " + item.code() + ": " + item.message()))
+                    .toList();
+        }
+        return null;
+    }
+
+    /**
+     * RFC 9110 status per code: 400 malformed input, 403 not the caller's to do, 404 unknown thing,
+     * 409 conflicts with the current state (retrying later or after a re-read may succeed), 422
+     * well-formed but refused by a rule whatever the state.
+     */
     static int statusOf(ErrorCode code) {
         return switch (code) {
             case INVALID_VALUE -> 400;
+            case BULK_REJECTED -> 422;
+            case CURRENCY_MISMATCH -> 422;
+            case CONCURRENT_MODIFICATION -> 409;
             case AGENT_NOT_FOUND -> 404;
             case AGENT_ALREADY_REGISTERED -> 409;
+            case AGENT_DEREGISTERED -> 409;
+            case SELF_HIRE -> 422;
+            case CAPABILITY_NOT_OFFERED -> 422;
+            case PROVIDER_UNAVAILABLE -> 409;
+            case CAPACITY_EXCEEDED -> 409;
+            case BELOW_LISTED_PRICE -> 422;
+            // draft-ietf-httpapi-idempotency-key-header §2.7: a key reused with another payload is 422.
+            case IDEMPOTENCY_MISMATCH -> 422;
+            case TRANSACTION_NOT_FOUND -> 404;
+            case ILLEGAL_TRANSITION -> 409;
+            case NOT_A_PARTY -> 403;
+            case DISPUTE_NOT_FOUND -> 404;
+            case DISPUTE_WINDOW_CLOSED -> 409;
+            case EVIDENCE_DEADLINE_PASSED -> 409;
+            case INVALID_REFUND -> 422;
+            case FEEDBACK_NOT_ALLOWED -> 403;
+            case FEEDBACK_ALREADY_GIVEN -> 409;
+            case NO_AGENT_AVAILABLE -> 404;
         };
     }
 
-    private static String typeOf(ErrorCode code) {
+    static String typeOf(ErrorCode code) {
         return "/problems/" + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static String titleOf(ErrorCode code) {
+    static String titleOf(ErrorCode code) {
         return switch (code) {
             case INVALID_VALUE -> "Invalid value";
+            case BULK_REJECTED -> "Bulk request rejected";
+            case CURRENCY_MISMATCH -> "Currency mismatch";
+            case CONCURRENT_MODIFICATION -> "Concurrent modification";
             case AGENT_NOT_FOUND -> "Agent not found";
             case AGENT_ALREADY_REGISTERED -> "Agent already registered";
+            case AGENT_DEREGISTERED -> "Agent deregistered";
+            case SELF_HIRE -> "An agent cannot hire itself";
+            case CAPABILITY_NOT_OFFERED -> "Capability not offered";
+            case PROVIDER_UNAVAILABLE -> "Provider unavailable";
+            case CAPACITY_EXCEEDED -> "Capacity exceeded";
+            case BELOW_LISTED_PRICE -> "Below the listed price";
+            case IDEMPOTENCY_MISMATCH -> "Idempotency key reused with another request";
+            case TRANSACTION_NOT_FOUND -> "Transaction not found";
+            case ILLEGAL_TRANSITION -> "Illegal transition";
+            case NOT_A_PARTY -> "Not a party to the transaction";
+            case DISPUTE_NOT_FOUND -> "Dispute not found";
+            case DISPUTE_WINDOW_CLOSED -> "Dispute window closed";
+            case EVIDENCE_DEADLINE_PASSED -> "Evidence deadline passed";
+            case INVALID_REFUND -> "Invalid refund";
+            case FEEDBACK_NOT_ALLOWED -> "Feedback not allowed";
+            case FEEDBACK_ALREADY_GIVEN -> "Feedback already given";
+            case NO_AGENT_AVAILABLE -> "No agent available";
         };
     }
 

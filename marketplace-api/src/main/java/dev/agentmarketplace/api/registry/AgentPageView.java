@@ -1,8 +1,11 @@
 package dev.agentmarketplace.api.registry;
 
+import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentPage;
+import dev.agentmarketplace.core.registry.Availability;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of agents; pass {@code nextCursor} as {@code after} to get the next page. */
@@ -13,9 +16,11 @@ public record AgentPageView(
         @Schema(description = "Cursor of the next page; null on the last page", nullable = true)
         String nextCursor) {
 
-    static AgentPageView of(AgentPage page) {
+    static AgentPageView of(AgentPage page, Function<Agent, Availability> effectiveAvailability) {
         return new AgentPageView(
-                page.agents().stream().map(AgentView::of).toList(),
+                page.agents().stream()
+                        .map(agent -> AgentView.of(agent, effectiveAvailability.apply(agent)))
+                        .toList(),
                 page.nextCursor().map(AgentId::value).orElse(null));
     }
 }

@@ -2,8 +2,9 @@ package dev.agentmarketplace.api.registry;
 
 import dev.agentmarketplace.api.problem.Problem;
 import dev.agentmarketplace.core.InvalidValueException;
-import dev.agentmarketplace.core.registry.AgentCatalog;
+import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AgentResource {
     static final int DEFAULT_PAGE_SIZE = 50;
 
-    private final AgentCatalog catalog;
+    private final AgentRegistry registry;
 
-    AgentResource(AgentCatalog catalog) {
-        this.catalog = catalog;
+    AgentResource(AgentRegistry registry) {
+        this.registry = registry;
     }
 
     @GET
@@ -45,12 +46,17 @@ public class AgentResource {
                     @QueryParam("after")
                     String after,
             @Parameter(description = "Page size, 1 to 200", example = "50") @QueryParam("limit") String limit) {
-        return AgentPageView.of(catalog.list(Optional.ofNullable(after).map(AgentId::of), pageSize(limit)));
+        return AgentPageView.of(
+                registry.list(Optional.ofNullable(after).map(AgentId::of), pageSize(limit)),
+                registry::effectiveAvailability);
     }
 
     @GET
     @Path("/{agentId}")
-    @Operation(summary = "Get one agent", description = "The agent registered under the given id.")
+    @Operation(
+            summary = "Get one agent",
+            description = "The agent registered under the given id, deregistered ones included; its availability"
+                    + " is OFFLINE once its heartbeat lease has lapsed.")
     @APIResponse(responseCode = "200", description = "The agent")
     @APIResponse(
             responseCode = "400",
@@ -63,7 +69,8 @@ public class AgentResource {
     public AgentView get(
             @Parameter(description = "The agent's id", example = "python-expert") @PathParam("agentId")
                     String agentId) {
-        return AgentView.of(catalog.get(AgentId.of(agentId)));
+        Agent agent = registry.get(AgentId.of(agentId));
+        return AgentView.of(agent, registry.effectiveAvailability(agent));
     }
 
     private static int pageSize(String raw) {

@@ -1,14 +1,35 @@
 package dev.agentmarketplace.core.registry;
 
-import java.util.Objects;
+import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.money.Money;
 import java.util.Set;
 
-/** A request to register an agent; the registry stamps the time. */
+/**
+ * A request to register an agent; the registry stamps the times. Missing fields are refused here;
+ * the rules on values (lengths, ranges, at least one capability) are the {@link Agent}'s.
+ */
 public record AgentRegistration(
-        AgentId id, String displayName, Set<Capability> capabilities, Availability availability) {
+        AgentId id,
+        String displayName,
+        String owner,
+        Set<Capability> capabilities,
+        Money price,
+        WalletAddress payoutWallet,
+        Availability availability,
+        int capacityPerHour,
+        Metadata metadata) {
     public AgentRegistration {
-        Objects.requireNonNull(id, "id");
+        required("agentId", id);
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
-        Objects.requireNonNull(availability, "availability");
+        required("price", price);
+        required("payoutWallet", payoutWallet);
+        required("availability", availability);
+        metadata = metadata == null ? Metadata.EMPTY : metadata;
+    }
+
+    private static void required(String field, Object value) {
+        if (value == null) {
+            throw new InvalidValueException(field, "is required");
+        }
     }
 }

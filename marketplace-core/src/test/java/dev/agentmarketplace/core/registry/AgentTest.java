@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.money.Money;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,19 @@ class AgentTest {
     }
 
     private static Agent agent(String displayName, List<Capability> capabilities) {
-        return new Agent(AgentId.of("py-1"), displayName, new TreeSet<>(capabilities), Availability.ONLINE, REGISTERED);
+        return new Agent(
+                AgentId.of("py-1"),
+                displayName,
+                "acme",
+                new TreeSet<>(capabilities),
+                Money.of("2.00", "USD"),
+                Agents.WALLET,
+                Availability.ONLINE,
+                REGISTERED,
+                10,
+                Metadata.EMPTY,
+                REGISTERED,
+                Optional.empty(),
+                0);
     }
 }

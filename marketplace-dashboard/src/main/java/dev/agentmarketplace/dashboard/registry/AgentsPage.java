@@ -1,9 +1,9 @@
 package dev.agentmarketplace.dashboard.registry;
 
 import dev.agentmarketplace.core.InvalidValueException;
-import dev.agentmarketplace.core.registry.AgentCatalog;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentPage;
+import dev.agentmarketplace.core.registry.AgentRegistry;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -21,15 +21,15 @@ import java.util.Optional;
 public class AgentsPage {
     static final int PAGE_SIZE = 50;
 
-    private final AgentCatalog catalog;
+    private final AgentRegistry registry;
 
-    AgentsPage(AgentCatalog catalog) {
-        this.catalog = catalog;
+    AgentsPage(AgentRegistry registry) {
+        this.registry = registry;
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance agents(AgentPage page, String error);
+        static native TemplateInstance agents(List<AgentRow> rows, AgentPage page, String error);
     }
 
     @GET
@@ -42,12 +42,15 @@ public class AgentsPage {
     @Produces(MediaType.TEXT_HTML)
     public Response agents(@QueryParam("after") String after) {
         try {
-            AgentPage page = catalog.list(Optional.ofNullable(after).map(AgentId::of), PAGE_SIZE);
-            return Response.ok(Templates.agents(page, null)).build();
+            AgentPage page = registry.list(Optional.ofNullable(after).map(AgentId::of), PAGE_SIZE);
+            List<AgentRow> rows = page.agents().stream()
+                    .map(agent -> new AgentRow(agent, registry.effectiveAvailability(agent)))
+                    .toList();
+            return Response.ok(Templates.agents(rows, page, null)).build();
         } catch (InvalidValueException e) {
             AgentPage nothing = new AgentPage(List.of(), Optional.empty());
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.agents(nothing, e.getMessage()))
+                    .entity(Templates.agents(List.of(), nothing, e.getMessage()))
                     .build();
         }
     }

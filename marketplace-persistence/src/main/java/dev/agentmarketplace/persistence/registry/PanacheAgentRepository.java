@@ -1,19 +1,24 @@
 package dev.agentmarketplace.persistence.registry;
 
 import dev.agentmarketplace.core.registry.Agent;
-import dev.agentmarketplace.core.registry.AgentCatalog;
 import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** {@link AgentRepository} on Hibernate ORM Panache. */
+/**
+ * {@link AgentRepository} on Hibernate ORM Panache. Each method joins the caller's transaction (the
+ * core's unit of work) or runs in one of its own.
+ */
 @ApplicationScoped
 @Transactional
 public class PanacheAgentRepository implements AgentRepository {
@@ -21,6 +26,13 @@ public class PanacheAgentRepository implements AgentRepository {
     @Override
     public Optional<Agent> findById(AgentId id) {
         return AgentEntity.<AgentEntity>findByIdOptional(id.value()).map(AgentMapper::toDomain);
+    }
+
+    /** SELECT ... FOR UPDATE: the row stays locked, on every replica, until the transaction ends. */
+    @Override
+    public Optional<Agent> findByIdForUpdate(AgentId id) {
+        return AgentEntity.<AgentEntity>findByIdOptional(id.value(), LockModeType.PESSIMISTIC_WRITE)
+                .map(AgentMapper::toDomain);
     }
 
     @Override
@@ -37,7 +49,7 @@ public class PanacheAgentRepository implements AgentRepository {
     @Override
     public void add(Agent agent) {
         if (AgentEntity.findById(agent.id().value()) != null) {
-            throw AgentCatalog.alreadyRegistered(agent.id());
+            throw AgentRegistry.alreadyRegistered(agent.id());
         }
         try {
             AgentMapper.toNewEntity(agent).persistAndFlush();
@@ -45,10 +57,34 @@ public class PanacheAgentRepository implements AgentRepository {
             // The check above cannot see a registration another replica has not committed yet;
             // the primary key decides, and the loser gets the same answer as a plain duplicate.
             if (causedByConstraintViolation(e)) {
-                throw AgentCatalog.alreadyRegistered(agent.id());
+                throw AgentRegistry.alreadyRegistered(agent.id());
             }
             throw e;
         }
+    }
+
+    /**
+     * Compare-and-set on the version column first: the conditional UPDATE both detects a stale
+     * version (no row matches) and locks the row, so the field writes that follow cannot interleave
+     * with another replica's.
+     */
+    @Override
+    public Agent update(Agent agent) {
+        int bumped = AgentEntity.update(
+                "version = version + 1 where id = :id and version = :version",
+                Parameters.with("id", agent.id().value()).and("version", agent.version()));
+        AgentEntity entity = AgentEntity.findById(agent.id().value());
+        if (entity == null) {
+            throw new IllegalStateException("no agent " + agent.id() + " to update");
+        }
+        if (bumped == 0) {
+            throw AgentRegistry.concurrentModification(agent.id());
+        }
+        AgentMapper.copyChangeable(agent, entity);
+        // The bulk UPDATE bypassed the persistence context; the entity carries the bumped version.
+        entity.version = agent.version() + 1;
+        AgentEntity.flush();
+        return AgentMapper.toDomain(entity);
     }
 
     private static boolean causedByConstraintViolation(Throwable error) {

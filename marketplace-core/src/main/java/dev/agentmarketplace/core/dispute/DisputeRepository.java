@@ -1,0 +1,36 @@
+package dev.agentmarketplace.core.dispute;
+
+import dev.agentmarketplace.core.ledger.TransactionId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where disputes are kept. */
+public interface DisputeRepository {
+    Optional<Dispute> findById(DisputeId id);
+
+    /** The dispute over {@code transaction}; a transaction is disputed at most once. */
+    Optional<Dispute> findByTransaction(TransactionId transaction);
+
+    /**
+     * Stores a new dispute (its version is 0).
+     *
+     * @throws dev.agentmarketplace.core.ConflictException with {@code CONCURRENT_MODIFICATION} when
+     *     the id is taken or the transaction already has a dispute
+     */
+    void add(Dispute dispute);
+
+    /**
+     * Replaces a stored dispute and returns it with its version increased by one.
+     *
+     * @throws dev.agentmarketplace.core.ConflictException with {@code CONCURRENT_MODIFICATION} when
+     *     the stored version is no longer {@code dispute.version()}
+     */
+    Dispute update(Dispute dispute);
+
+    /**
+     * OPEN disputes whose deadline is strictly before {@code now}, in id order, strictly after
+     * {@code after} when given, at most {@code limit}.
+     */
+    List<Dispute> openPastDeadline(Instant now, Optional<DisputeId> after, int limit);
+}

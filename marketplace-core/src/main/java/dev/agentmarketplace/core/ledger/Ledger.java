@@ -1,0 +1,363 @@
+package dev.agentmarketplace.core.ledger;
+
+import dev.agentmarketplace.core.ConflictException;
+import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.IdGenerator;
+import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.NotFoundException;
+import dev.agentmarketplace.core.RuleViolationException;
+import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.Agent;
+import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Hires, settles, cancels and expires transactions, and journals every money movement. Each
+ * command is one unit of work: the transaction and its journal entry are stored together or not at
+ * all.
+ */
+public final class Ledger {
+    /** Capacity is counted over the rolling hour before the hire ("capacity per hour"). */
+    static final Duration CAPACITY_WINDOW = Duration.ofHours(1);
+
+    public static final int MAX_SETTLEMENT_REFERENCE_LENGTH = 256;
+    private static final int EXPIRY_BATCH = 100;
+
+    private final TransactionRepository transactions;
+    private final JournalRepository journal;
+    private final AgentRepository agents;
+    private final HireStatistics statistics;
+    private final UnitOfWork unitOfWork;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final LedgerSettings settings;
+
+    public Ledger(
+            TransactionRepository transactions,
+            JournalRepository journal,
+            AgentRepository agents,
+            HireStatistics statistics,
+            UnitOfWork unitOfWork,
+            IdGenerator ids,
+            Clock clock,
+            LedgerSettings settings) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.agents = Objects.requireNonNull(agents, "agents");
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public LedgerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Creates a PENDING transaction and holds its amount in escrow. A retry with the payer's
+     * idempotency key and an equal request returns the original, whatever has happened since (the
+     * provider may be offline by now); the key is checked before any rule for that reason.
+     *
+     * @throws ConflictException with {@code IDEMPOTENCY_MISMATCH} when
+     *     the key was used for a different request
+     * @throws RuleViolationException with {@code SELF_HIRE}, {@code CAPABILITY_NOT_OFFERED}, {@code
+     *     PROVIDER_UNAVAILABLE}, {@code CURRENCY_MISMATCH}, {@code BELOW_LISTED_PRICE} or {@code
+     *     CAPACITY_EXCEEDED}
+     * @throws NotFoundException with {@code AGENT_NOT_FOUND} for an unknown or deregistered payer,
+     *     or an unknown provider
+     */
+    public HireResult hire(HireRequest request) {
+        return unitOfWork.execute(() -> {
+            Optional<Transaction> earlier =
+                    transactions.findByIdempotencyKey(request.payer(), request.idempotencyKey());
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), request);
+            }
+            Instant now = now();
+            checkHireAllowed(request, now);
+            Transaction created = new Transaction(
+                    TransactionId.of(ids.next()),
+                    request.payer(),
+                    request.provider(),
+                    request.capability(),
+                    request.amount(),
+                    request.context(),
+                    request.idempotencyKey(),
+                    TransactionState.PENDING,
+                    List.of(new Transition(
+                            Optional.empty(), TransactionState.PENDING, Actor.agent(request.payer()), now, "hired")),
+                    Optional.empty(),
+                    Optional.empty(),
+                    0);
+            transactions.add(created);
+            post(created, EntryKind.HOLD, LedgerPostings.hold(created));
+            return new HireResult(created, true);
+        });
+    }
+
+    /**
+     * Settles a PENDING transaction: escrow is posted to the provider, minus the platform fee.
+     * Only the payer, an operator or the platform may settle.
+     *
+     * @param reference the payment's settlement reference (the x402 facilitator's tx hash), if any
+     */
+    public Transaction settle(TransactionId id, Actor actor, Optional<String> reference) {
+        reference.ifPresent(Ledger::checkReference);
+        return unitOfWork.execute(() -> {
+            Transaction tx = load(id);
+            checkPayerSide(tx, actor, LedgerMove.SETTLE);
+            Transaction settled = move(tx, LedgerMove.SETTLE, actor, "settled", now(), reference, Optional.empty());
+            post(settled, EntryKind.SETTLE, LedgerPostings.settle(tx, settings.feeBasisPoints()));
+            return settled;
+        });
+    }
+
+    /** Cancels a PENDING transaction and voids its hold. Only the payer, an operator or the platform may cancel. */
+    public Transaction cancel(TransactionId id, Actor actor) {
+        return unitOfWork.execute(() -> {
+            Transaction tx = load(id);
+            checkPayerSide(tx, actor, LedgerMove.CANCEL);
+            Transaction cancelled =
+                    move(tx, LedgerMove.CANCEL, actor, "cancelled", now(), Optional.empty(), Optional.empty());
+            post(cancelled, EntryKind.VOID, LedgerPostings.voidHold(tx));
+            return cancelled;
+        });
+    }
+
+    /**
+     * Voids the hold of every transaction still PENDING a whole hold timeout after its hire, acting
+     * as {@code Actor.system("hold-timeout")}. Each expiry is its own unit of work. Several replicas
+     * may run this at once: a transaction another replica expired or settled first (a stale version)
+     * is skipped, not an error.
+     *
+     * @return the transactions this call expired
+     */
+    public List<TransactionId> expireHolds(Instant now) {
+        Instant cutoff = now.minus(settings.holdTimeout());
+        List<TransactionId> expired = new ArrayList<>();
+        List<Transaction> due = transactions.pendingCreatedBefore(cutoff, EXPIRY_BATCH);
+        while (!due.isEmpty()) {
+            int before = expired.size();
+            for (Transaction candidate : due) {
+                if (expireOne(candidate.id(), now)) {
+                    expired.add(candidate.id());
+                }
+            }
+            // A short batch was the last; a batch that expired nothing would come back unchanged.
+            if (due.size() < EXPIRY_BATCH || expired.size() == before) {
+                break;
+            }
+            due = transactions.pendingCreatedBefore(cutoff, EXPIRY_BATCH);
+        }
+        return List.copyOf(expired);
+    }
+
+    private boolean expireOne(TransactionId id, Instant now) {
+        try {
+            return unitOfWork.execute(() -> {
+                Transaction tx = load(id);
+                if (tx.state() != TransactionState.PENDING) {
+                    return false;
+                }
+                String note = "hold expired after " + settings.holdTimeout();
+                Actor timeout = Actor.system("hold-timeout");
+                Transaction lapsed =
+                        move(tx, LedgerMove.EXPIRE, timeout, note, now, Optional.empty(), Optional.empty());
+                post(lapsed, EntryKind.EXPIRE, LedgerPostings.voidHold(tx));
+                return true;
+            });
+        } catch (ConflictException raced) {
+            if (raced.code() != ErrorCode.CONCURRENT_MODIFICATION) {
+                throw raced;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Moves a transaction to DISPUTED on behalf of a party; no money moves. For the dispute desk,
+     * which opens the dispute in the same unit of work.
+     *
+     * @throws RuleViolationException with {@code NOT_A_PARTY} when {@code party} is neither payer
+     *     nor provider, or {@code DISPUTE_WINDOW_CLOSED} when the settlement is older than the window
+     */
+    public Transaction markDisputed(TransactionId id, AgentId party, String note, Instant at) {
+        return unitOfWork.execute(() -> {
+            Transaction tx = load(id);
+            if (!tx.involves(party)) {
+                throw notAParty(tx, party);
+            }
+            TransitionTable.next(tx.id(), tx.state(), LedgerMove.DISPUTE);
+            Optional<Instant> settledAt = tx.settledAt();
+            if (settledAt.isPresent() && at.isAfter(settledAt.get().plus(settings.disputeWindow()))) {
+                throw new RuleViolationException(
+                        ErrorCode.DISPUTE_WINDOW_CLOSED,
+                        "transaction '" + id + "' was settled at " + settledAt.get() + "; disputes close "
+                                + settings.disputeWindow() + " after settlement");
+            }
+            return move(tx, LedgerMove.DISPUTE, Actor.agent(party), note, at, Optional.empty(), Optional.empty());
+        });
+    }
+
+    /**
+     * Moves a DISPUTED transaction to RESOLVED with {@code outcome} and posts the movement it
+     * requires. For the dispute desk, which records the decision in the same unit of work.
+     *
+     * @throws RuleViolationException with {@code INVALID_REFUND} when a partial refund is not more
+     *     than zero and less than the amount, or {@code CURRENCY_MISMATCH} in another currency
+     */
+    public Transaction resolveDispute(TransactionId id, DisputeOutcome outcome, Actor actor, String note, Instant at) {
+        return unitOfWork.execute(() -> {
+            Transaction tx = load(id);
+            TransitionTable.next(tx.id(), tx.state(), LedgerMove.RESOLVE);
+            if (outcome instanceof DisputeOutcome.PartialRefund(Money refund)
+                    && (!refund.isPositive() || !refund.isLessThan(tx.amount()))) {
+                throw new RuleViolationException(
+                        ErrorCode.INVALID_REFUND,
+                        "a partial refund of transaction '" + id + "' must be more than zero and less than "
+                                + tx.amount() + ", was " + refund);
+            }
+            Transaction resolved =
+                    move(tx, LedgerMove.RESOLVE, actor, note, at, Optional.empty(), Optional.of(outcome));
+            post(resolved, EntryKind.RESOLVE, LedgerPostings.resolve(tx, outcome, settings.feeBasisPoints()));
+            return resolved;
+        });
+    }
+
+    /** Checks {@code move} against the table, records who made it and when, and stores the transaction. */
+    private Transaction move(
+            Transaction tx,
+            LedgerMove move,
+            Actor actor,
+            String note,
+            Instant at,
+            Optional<String> reference,
+            Optional<DisputeOutcome> outcome) {
+        TransactionState to = TransitionTable.next(tx.id(), tx.state(), move);
+        Instant when = at.truncatedTo(ChronoUnit.MICROS);
+        Transition step = new Transition(Optional.of(tx.state()), to, actor, when, note);
+        return transactions.update(tx.after(step, reference, outcome));
+    }
+
+    /**
+     * Journals the money movement of the transaction's latest step, at that step's time, chained to
+     * the head read (and locked) in this unit of work. A step that moves no money writes nothing.
+     */
+    private void post(Transaction tx, EntryKind kind, List<Posting> postings) {
+        if (postings.isEmpty()) {
+            return;
+        }
+        JournalHead head = journal.lockHead();
+        Instant at = tx.timeline().getLast().at();
+        journal.append(JournalEntry.chained(head, ids.next(), tx.id(), kind, at, postings));
+    }
+
+    private HireResult replay(Transaction earlier, HireRequest request) {
+        if (!request.sameRequestAs(earlier)) {
+            throw new ConflictException(
+                    ErrorCode.IDEMPOTENCY_MISMATCH,
+                    "idempotency key '" + request.idempotencyKey() + "' of payer '" + request.payer()
+                            + "' was used for transaction '" + earlier.id() + "' with a different request");
+        }
+        return new HireResult(earlier, false);
+    }
+
+    private void checkHireAllowed(HireRequest request, Instant now) {
+        if (request.payer().equals(request.provider())) {
+            throw new RuleViolationException(ErrorCode.SELF_HIRE, "agent '" + request.payer() + "' cannot hire itself");
+        }
+        agents.findById(request.payer())
+                .filter(payer -> !payer.isDeregistered())
+                .orElseThrow(() -> agentNotFound("payer", request.payer()));
+        // Locked until the unit of work ends, so concurrent hires of one provider are counted one after another.
+        Agent provider = agents.findByIdForUpdate(request.provider())
+                .orElseThrow(() -> agentNotFound("provider", request.provider()));
+        if (!provider.offers(request.capability())) {
+            throw new RuleViolationException(
+                    ErrorCode.CAPABILITY_NOT_OFFERED,
+                    "provider '" + provider.id() + "' does not offer capability '" + request.capability() + "'");
+        }
+        var availability = provider.effectiveAvailability(now, settings.heartbeatLease());
+        switch (availability) {
+            case ONLINE, BUSY -> {}
+            case OFFLINE, MAINTENANCE ->
+                throw new RuleViolationException(
+                        ErrorCode.PROVIDER_UNAVAILABLE,
+                        "provider '" + provider.id() + "' is " + availability + " and cannot be hired");
+        }
+        if (!request.amount().currency().equals(provider.price().currency())) {
+            throw new RuleViolationException(
+                    ErrorCode.CURRENCY_MISMATCH,
+                    "provider '" + provider.id() + "' is paid in "
+                            + provider.price().currency() + ", not "
+                            + request.amount().currency());
+        }
+        if (request.amount().isLessThan(provider.price())) {
+            throw new RuleViolationException(
+                    ErrorCode.BELOW_LISTED_PRICE,
+                    "amount " + request.amount() + " is below provider '" + provider.id() + "''s listed price "
+                            + provider.price());
+        }
+        long recent = statistics.hiresOf(provider.id(), now.minus(CAPACITY_WINDOW));
+        if (recent >= provider.capacityPerHour()) {
+            throw new RuleViolationException(
+                    ErrorCode.CAPACITY_EXCEEDED,
+                    "provider '" + provider.id() + "' already has " + recent
+                            + " hires in the last hour, its capacity is " + provider.capacityPerHour());
+        }
+    }
+
+    private void checkPayerSide(Transaction tx, Actor actor, LedgerMove move) {
+        switch (actor.kind()) {
+            case OPERATOR, SYSTEM -> {}
+            case AGENT -> {
+                if (!actor.is(tx.payer())) {
+                    throw new RuleViolationException(
+                            ErrorCode.NOT_A_PARTY,
+                            "only the payer '" + tx.payer() + "' or an operator may " + move.verb() + " transaction '"
+                                    + tx.id() + "', not agent '" + actor.id() + "'");
+                }
+            }
+        }
+    }
+
+    private static RuleViolationException notAParty(Transaction tx, AgentId agent) {
+        return new RuleViolationException(
+                ErrorCode.NOT_A_PARTY,
+                "agent '" + agent + "' is neither payer nor provider of transaction '" + tx.id() + "'");
+    }
+
+    private Transaction load(TransactionId id) {
+        return transactions
+                .findById(id)
+                .orElseThrow(() ->
+                        new NotFoundException(ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + id + "'"));
+    }
+
+    private static NotFoundException agentNotFound(String role, AgentId id) {
+        return new NotFoundException(ErrorCode.AGENT_NOT_FOUND, role + " '" + id + "' is not a registered agent");
+    }
+
+    private static void checkReference(String reference) {
+        if (reference.isBlank() || reference.length() > MAX_SETTLEMENT_REFERENCE_LENGTH) {
+            throw new InvalidValueException(
+                    "settlementReference", "must be 1-" + MAX_SETTLEMENT_REFERENCE_LENGTH + " characters");
+        }
+    }
+
+    private Instant now() {
+        // Cut to microseconds, the precision the journal encoding and the databases keep.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.agentmarketplace.core.ledger;
+
+import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.NotFoundException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Reads the ledger: one transaction in full, history pages, and exports. */
+public final class TransactionQueries {
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final TransactionRepository transactions;
+    private final JournalRepository journal;
+
+    public TransactionQueries(TransactionRepository transactions, JournalRepository journal) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.journal = Objects.requireNonNull(journal, "journal");
+    }
+
+    /** The transaction with its timeline and the journal entries (and so postings) that moved its money. */
+    public TransactionDetails get(TransactionId id) {
+        Transaction tx = transactions
+                .findById(id)
+                .orElseThrow(() ->
+                        new NotFoundException(ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + id + "'"));
+        return new TransactionDetails(tx, journal.entriesOf(id));
+    }
+
+    /** A page of history in creation order; pass the returned cursor to get the next page. */
+    public TransactionPage history(TransactionFilter filter, Optional<String> cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+        }
+        // One extra row tells whether another page exists without a count query.
+        List<Transaction> rows = transactions.history(filter, cursor.map(HistoryCursor::decode), limit + 1);
+        if (rows.size() <= limit) {
+            return new TransactionPage(rows, Optional.empty());
+        }
+        List<Transaction> page = rows.subList(0, limit);
+        return new TransactionPage(
+                page, Optional.of(HistoryCursor.of(page.getLast()).encode()));
+    }
+
+    /**
+     * Hands every matching transaction to {@code sink} in history order, one page at a time, so an
+     * export of any size never holds more than a page.
+     *
+     * @return how many transactions were exported
+     */
+    public long export(TransactionFilter filter, Consumer<Transaction> sink) {
+        long count = 0;
+        Optional<String> cursor = Optional.empty();
+        do {
+            TransactionPage page = history(filter, cursor, MAX_PAGE_SIZE);
+            page.transactions().forEach(sink);
+            count += page.transactions().size();
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        return count;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.agentmarketplace.core.ledger;
+
+import dev.agentmarketplace.core.registry.AgentId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where transactions are kept. */
+public interface TransactionRepository {
+    Optional<Transaction> findById(TransactionId id);
+
+    /** The transaction {@code payer} created with {@code key}: keys are scoped per payer. */
+    Optional<Transaction> findByIdempotencyKey(AgentId payer, IdempotencyKey key);
+
+    /**
+     * Stores a new transaction (its version is 0).
+     *
+     * @throws dev.agentmarketplace.core.ConflictException with {@code CONCURRENT_MODIFICATION} when
+     *     the id, or the payer's idempotency key, is already taken (a concurrent retry on another
+     *     replica got there first; retrying returns its transaction)
+     */
+    void add(Transaction transaction);
+
+    /**
+     * Replaces a stored transaction and returns it with its version increased by one.
+     *
+     * @throws dev.agentmarketplace.core.ConflictException with {@code CONCURRENT_MODIFICATION} when
+     *     the stored version is no longer {@code transaction.version()}
+     */
+    Transaction update(Transaction transaction);
+
+    /**
+     * Transactions matching {@code filter}, ordered by creation time then id ({@link
+     * HistoryCursor#ORDER}), strictly after {@code after} when given, at most {@code limit}.
+     */
+    List<Transaction> history(TransactionFilter filter, Optional<HistoryCursor> after, int limit);
+
+    /** PENDING transactions created strictly before {@code cutoff}, oldest first, at most {@code limit}. */
+    List<Transaction> pendingCreatedBefore(Instant cutoff, int limit);
+}

@@ -1,0 +1,52 @@
+package dev.agentmarketplace.core.registry;
+
+import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.hash.Keccak256;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An EVM address an agent is paid at, held in its EIP-55 checksummed spelling. Input in one case
+ * only (all lower or all upper) carries no checksum and is accepted; mixed case is a checksum and
+ * must be right, because a typo in a payout address loses money.
+ */
+public record WalletAddress(String value) {
+    private static final Pattern FORMAT = Pattern.compile("0x[0-9a-fA-F]{40}");
+
+    public WalletAddress {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw new InvalidValueException(
+                    "payoutWallet", "'" + value + "' is not an EVM address (0x and 40 hex digits)");
+        }
+        String hex = value.substring(2);
+        String checksummed = checksum(hex.toLowerCase(Locale.ROOT));
+        boolean singleCase = hex.equals(hex.toLowerCase(Locale.ROOT)) || hex.equals(hex.toUpperCase(Locale.ROOT));
+        if (!singleCase && !checksummed.equals(value)) {
+            throw new InvalidValueException(
+                    "payoutWallet", "'" + value + "' fails its EIP-55 checksum (expected " + checksummed + ")");
+        }
+        value = checksummed;
+    }
+
+    public static WalletAddress of(String value) {
+        return new WalletAddress(value);
+    }
+
+    /** EIP-55: upper-case each hex letter whose nibble in keccak256(lower-case hex) is 8 or more. */
+    private static String checksum(String lowerHex) {
+        byte[] hash = Keccak256.hash(lowerHex.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder out = new StringBuilder("0x");
+        for (int i = 0; i < lowerHex.length(); i++) {
+            char digit = lowerHex.charAt(i);
+            int nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0F;
+            out.append(nibble >= 8 ? Character.toUpperCase(digit) : digit);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

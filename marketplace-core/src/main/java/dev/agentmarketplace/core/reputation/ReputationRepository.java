@@ -1,0 +1,28 @@
+package dev.agentmarketplace.core.reputation;
+
+import dev.agentmarketplace.core.ledger.TransactionId;
+import dev.agentmarketplace.core.registry.AgentId;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the append-only history of reputation events, and the latest summary per agent. */
+public interface ReputationRepository {
+    /**
+     * Appends an event to its agent's history.
+     *
+     * @throws dev.agentmarketplace.core.ConflictException with {@code FEEDBACK_ALREADY_GIVEN} when the
+     *     event is feedback on a transaction that already has feedback, even if given concurrently on
+     *     another replica (a unique key, not a check-then-insert)
+     */
+    void append(ReputationEvent event);
+
+    /** Every event of {@code agent}, in the order they were appended. */
+    List<ReputationEvent> history(AgentId agent);
+
+    boolean hasFeedbackFor(TransactionId transaction);
+
+    /** Stores the agent's summary, replacing the previous one. */
+    void saveSummary(ReputationSummary summary);
+
+    Optional<ReputationSummary> summaryOf(AgentId agent);
+}

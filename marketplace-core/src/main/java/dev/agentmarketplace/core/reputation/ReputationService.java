@@ -1,0 +1,184 @@
+package dev.agentmarketplace.core.reputation;
+
+import dev.agentmarketplace.core.ConflictException;
+import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.NotFoundException;
+import dev.agentmarketplace.core.RuleViolationException;
+import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.dispute.DisputeOutcomeListener;
+import dev.agentmarketplace.core.ledger.Transaction;
+import dev.agentmarketplace.core.ledger.TransactionId;
+import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.ledger.TransactionState;
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Records what moves reputations and answers what they are. Every recorded event is appended to
+ * the agent's history and refreshes its {@link ReputationSummary} in the same unit of work.
+ */
+public final class ReputationService implements DisputeOutcomeListener {
+    private final ReputationRepository reputations;
+    private final TransactionRepository transactions;
+    private final AgentRepository agents;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final ReputationPolicy policy;
+    private final ReputationCalculator calculator;
+
+    public ReputationService(
+            ReputationRepository reputations,
+            TransactionRepository transactions,
+            AgentRepository agents,
+            UnitOfWork unitOfWork,
+            Clock clock,
+            ReputationPolicy policy) {
+        this.reputations = Objects.requireNonNull(reputations, "reputations");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.agents = Objects.requireNonNull(agents, "agents");
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.calculator = new ReputationCalculator(policy);
+    }
+
+    /** A finished (success) or failed task of {@code agent}, weighted by {@code weight} and the amount paid, if any. */
+    public Reputation recordTaskOutcome(
+            AgentId agent, boolean success, double weight, Optional<Money> amount, String cause) {
+        double amountWeight = amount.map(policy::amountWeight).orElse(1.0);
+        return unitOfWork.execute(() ->
+                record(new ReputationEvent.TaskOutcome(agent, clock.instant(), amountWeight, success, weight, cause)));
+    }
+
+    /**
+     * A payer rates the provider of one of its transactions. Sybil resistance (issue 3, Reputation):
+     * only the payer of a settled, never disputed transaction may rate, only its provider, and only
+     * once per transaction, so every rating is backed by a real, paid and accepted hire.
+     *
+     * @throws NotFoundException with {@code TRANSACTION_NOT_FOUND} for an unknown transaction
+     * @throws RuleViolationException with {@code FEEDBACK_NOT_ALLOWED} naming the rule that failed
+     * @throws ConflictException with {@code FEEDBACK_ALREADY_GIVEN} for a second rating of one transaction
+     */
+    public Reputation giveFeedback(AgentId rater, AgentId provider, TransactionId transactionId, BigDecimal rating) {
+        return unitOfWork.execute(() -> {
+            Transaction transaction = transactions
+                    .findById(transactionId)
+                    .orElseThrow(() -> new NotFoundException(
+                            ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + transactionId + "'"));
+            checkEligible(rater, provider, transaction);
+            if (reputations.hasFeedbackFor(transactionId)) {
+                throw feedbackAlreadyGiven(transactionId);
+            }
+            return record(new ReputationEvent.Feedback(
+                    provider,
+                    clock.instant(),
+                    policy.amountWeight(transaction.amount()),
+                    rating,
+                    policy.feedbackWeight(),
+                    rater,
+                    transactionId));
+        });
+    }
+
+    /** An operator's correction of a score, with the reason the audit trail keeps. */
+    public Reputation adjust(AgentId agent, BigDecimal delta, String reason, String operator) {
+        return unitOfWork.execute(
+                () -> record(new ReputationEvent.OperatorAdjustment(agent, clock.instant(), delta, reason, operator)));
+    }
+
+    /** The provider of {@code transactionId} lost its dispute: a heavy zero rating. */
+    public Reputation recordDisputeLost(TransactionId transactionId) {
+        return unitOfWork.execute(() -> {
+            Transaction transaction = transactions
+                    .findById(transactionId)
+                    .orElseThrow(() -> new NotFoundException(
+                            ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + transactionId + "'"));
+            return record(new ReputationEvent.DisputeLost(
+                    transaction.provider(), clock.instant(), policy.amountWeight(transaction.amount()), transactionId));
+        });
+    }
+
+    /** Issue 3, Disputes: a lost dispute (full or partial refund) counts as a failure of the provider. */
+    @Override
+    public void providerLostDispute(AgentId provider, TransactionId transaction, Instant at) {
+        recordDisputeLost(transaction);
+    }
+
+    /** An upheld provider is not rewarded beyond its settled hire, which payer feedback already covers. */
+    @Override
+    public void providerUpheld(AgentId provider, TransactionId transaction, Instant at) {}
+
+    /**
+     * The reputation now, decay included (the stored summary is as of the last event).
+     *
+     * @throws NotFoundException with {@code AGENT_NOT_FOUND} for an unknown agent
+     */
+    public Reputation reputationOf(AgentId agent) {
+        requireAgent(agent);
+        return calculator.compute(agent, reputations.history(agent), clock.instant());
+    }
+
+    /**
+     * Every event of the agent's reputation, oldest first, each with its time and cause.
+     *
+     * @throws NotFoundException with {@code AGENT_NOT_FOUND} for an unknown agent
+     */
+    public List<ReputationEvent> history(AgentId agent) {
+        requireAgent(agent);
+        return reputations.history(agent);
+    }
+
+    public static ConflictException feedbackAlreadyGiven(TransactionId transaction) {
+        return new ConflictException(
+                ErrorCode.FEEDBACK_ALREADY_GIVEN,
+                "transaction '" + transaction + "' already has feedback; a payer rates a transaction once");
+    }
+
+    private Reputation record(ReputationEvent event) {
+        // The agent's lock orders concurrent events of one agent (on any replica), so each summary
+        // is computed from a history that includes every event before it.
+        if (agents.findByIdForUpdate(event.agent()).isEmpty()) {
+            throw agentNotFound(event.agent());
+        }
+        reputations.append(event);
+        Instant now = event.at();
+        Reputation reputation = calculator.compute(event.agent(), reputations.history(event.agent()), now);
+        reputations.saveSummary(reputation.summary());
+        return reputation;
+    }
+
+    private void checkEligible(AgentId rater, AgentId provider, Transaction transaction) {
+        String refusal = null;
+        if (!transaction.payer().equals(rater)) {
+            refusal = "only the payer of transaction '" + transaction.id() + "' may rate it, not '" + rater + "'";
+        } else if (!transaction.provider().equals(provider)) {
+            refusal = "transaction '" + transaction.id() + "' was provided by '" + transaction.provider() + "', not '"
+                    + provider + "'";
+        } else if (transaction.wasDisputed()) {
+            refusal = "transaction '" + transaction.id() + "' was disputed; only undisputed transactions can be rated";
+        } else if (transaction.state() != TransactionState.SETTLED) {
+            refusal = "transaction '" + transaction.id() + "' is " + transaction.state()
+                    + "; only settled transactions can be rated";
+        }
+        if (refusal != null) {
+            throw new RuleViolationException(ErrorCode.FEEDBACK_NOT_ALLOWED, refusal);
+        }
+    }
+
+    private void requireAgent(AgentId agent) {
+        if (agents.findById(agent).isEmpty()) {
+            throw agentNotFound(agent);
+        }
+    }
+
+    private static NotFoundException agentNotFound(AgentId agent) {
+        return new NotFoundException(ErrorCode.AGENT_NOT_FOUND, "no agent has id '" + agent + "'");
+    }
+}

@@ -1,0 +1,295 @@
+package dev.agentmarketplace.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.discovery.AgentSearch;
+import dev.agentmarketplace.core.discovery.SearchCriteria;
+import dev.agentmarketplace.core.discovery.SearchCursor;
+import dev.agentmarketplace.core.discovery.SearchHit;
+import dev.agentmarketplace.core.discovery.SearchSort;
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.Agent;
+import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRepository;
+import dev.agentmarketplace.core.registry.Availability;
+import dev.agentmarketplace.core.registry.Capability;
+import dev.agentmarketplace.core.registry.Metadata;
+import dev.agentmarketplace.core.registry.WalletAddress;
+import dev.agentmarketplace.core.reputation.ReputationRepository;
+import dev.agentmarketplace.core.reputation.ReputationSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link AgentSearch} must do; persistence runs it against H2 and PostgreSQL. Agents are
+ * stored through {@link AgentRepository}, summaries through {@link ReputationRepository}, and hires
+ * through {@link #recordHires}, which each adapter implements with its own ledger storage.
+ */
+public abstract class AgentSearchContract {
+    protected static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final double UNRATED = 3.0;
+    private static final WalletAddress WALLET = WalletAddress.of("0x209693Bc6afc0C5328bA36FaF03C514EF312287C");
+    private static final Set<Availability> ANY = EnumSet.allOf(Availability.class);
+
+    private AgentRepository agents;
+    private ReputationRepository reputations;
+    private AgentSearch search;
+    private UnitOfWork unitOfWork;
+
+    protected abstract AgentRepository agents();
+
+    protected abstract ReputationRepository reputations();
+
+    /** A search over {@link #agents()}, {@link #reputations()} and the hires of {@link #recordHires}. */
+    protected abstract AgentSearch search();
+
+    protected abstract UnitOfWork unitOfWork();
+
+    /** Stores {@code count} hires of {@code provider}, created at {@code at} and not cancelled. */
+    protected abstract void recordHires(AgentId provider, int count, Instant at);
+
+    @BeforeEach
+    void setUp() {
+        agents = agents();
+        reputations = reputations();
+        search = search();
+        unitOfWork = unitOfWork();
+    }
+
+    @Test
+    void findsAgentsOfferingAnyOfTheCapabilities() {
+        store(agent("py", "1.00 USDC", "python"));
+        store(agent("rs", "1.00 USDC", "rust", "wasm"));
+        store(agent("go", "1.00 USDC", "go"));
+
+        assertThat(ids(offering(Set.of("python", "wasm")))).containsExactly("py", "rs");
+    }
+
+    @Test
+    void priceCeilingKeepsAgentsOfItsCurrencyPricedAtOrBelowIt() {
+        store(agent("cheap", "1.00 USDC", "python"));
+        store(agent("exact", "2.00 USDC", "python"));
+        store(agent("dear", "2.01 USDC", "python"));
+        store(agent("euro", "1.00 EUR", "python"));
+
+        SearchCriteria criteria = new SearchCriteria(
+                Set.of(Capability.of("python")),
+                Optional.of(money("2.00 USDC")),
+                ANY,
+                OptionalDouble.empty(),
+                SearchSort.PRICE,
+                Optional.empty(),
+                200);
+
+        assertThat(ids(criteria)).containsExactly("cheap", "exact");
+    }
+
+    @Test
+    void availabilityFilterUsesTheEffectiveAvailability() {
+        store(agent("fresh", "1.00 USDC", Availability.ONLINE, NOW.minusSeconds(60), "python"));
+        store(agent("lapsed", "1.00 USDC", Availability.ONLINE, NOW.minus(LEASE).minusSeconds(1), "python"));
+        store(agent("busy", "1.00 USDC", Availability.BUSY, NOW, "python"));
+        store(agent("upkeep", "1.00 USDC", Availability.MAINTENANCE, NOW, "python"));
+
+        assertThat(ids(inState(Set.of(Availability.ONLINE)))).containsExactly("fresh");
+        assertThat(ids(inState(Set.of(Availability.ONLINE, Availability.BUSY)))).containsExactly("busy", "fresh");
+        List<SearchHit> offline = search.search(query(inState(Set.of(Availability.OFFLINE)), 200));
+        assertThat(offline).singleElement().satisfies(hit -> {
+            assertThat(hit.agent().id().value()).isEqualTo("lapsed");
+            assertThat(hit.availability()).isEqualTo(Availability.OFFLINE);
+        });
+    }
+
+    @Test
+    void deregisteredAgentsNeverAppear() {
+        store(agent("active", "1.00 USDC", "python"));
+        Agent gone = agent("gone", "1.00 USDC", "python");
+        store(gone.toBuilder().deregisteredAt(Optional.of(NOW.minusSeconds(10))).build());
+
+        assertThat(ids(inState(ANY))).containsExactly("active");
+    }
+
+    @Test
+    void minimumReputationUsesStoredScoresAndThePriorForUnratedAgents() {
+        store(agent("good", "1.00 USDC", "python"));
+        store(agent("poor", "1.00 USDC", "python"));
+        store(agent("new", "1.00 USDC", "python"));
+        summary("good", 4.5, 4.0);
+        summary("poor", 2.0, 1.0);
+
+        SearchCriteria criteria = new SearchCriteria(
+                Set.of(Capability.of("python")),
+                Optional.empty(),
+                ANY,
+                OptionalDouble.of(3.0),
+                SearchSort.REPUTATION,
+                Optional.empty(),
+                200);
+        List<SearchHit> hits = search.search(query(criteria, 200));
+
+        assertThat(hits).extracting(hit -> hit.agent().id().value()).containsExactly("good", "new");
+        assertThat(hits.get(0).reputation()).map(ReputationSummary::lowerBound).contains(4.0);
+        assertThat(hits.get(0).score()).isEqualTo(4.5);
+        assertThat(hits.get(1).reputation()).isEmpty();
+        assertThat(hits.get(1).score()).isEqualTo(UNRATED);
+    }
+
+    @Test
+    void reputationSortIsHighestScoreFirstWithTiesById() {
+        store(agent("b", "1.00 USDC", "python"));
+        store(agent("a", "1.00 USDC", "python"));
+        store(agent("c", "1.00 USDC", "python"));
+        store(agent("d", "1.00 USDC", "python"));
+        summary("b", 4.0, 3.0);
+        summary("a", 4.0, 3.5);
+        summary("c", 4.8, 4.5);
+
+        assertThat(ids(sorted(SearchSort.REPUTATION))).containsExactly("c", "a", "b", "d");
+    }
+
+    @Test
+    void priceSortIsCheapestFirstGroupedByCurrencyWithTiesById() {
+        store(agent("u2", "2.00 USDC", "python"));
+        store(agent("u1b", "1.00 USDC", "python"));
+        store(agent("u1a", "1.00 USDC", "python"));
+        store(agent("e9", "9.00 EUR", "python"));
+
+        assertThat(ids(sorted(SearchSort.PRICE))).containsExactly("e9", "u1a", "u1b", "u2");
+    }
+
+    @Test
+    void loadSortIsLeastLoadedFirstCountingOnlyRecentHires() {
+        store(agent("idle", "1.00 USDC", 10, Availability.ONLINE, NOW, "python"));
+        store(agent("half", "1.00 USDC", 10, Availability.ONLINE, NOW, "python"));
+        store(agent("big", "1.00 USDC", 100, Availability.ONLINE, NOW, "python"));
+        recordHires(AgentId.of("half"), 5, NOW.minus(Duration.ofMinutes(30)));
+        recordHires(AgentId.of("idle"), 7, NOW.minus(Duration.ofHours(2)));
+        recordHires(AgentId.of("big"), 10, NOW.minus(Duration.ofMinutes(59)));
+
+        List<SearchHit> hits = search.search(query(sorted(SearchSort.LOAD), 200));
+
+        assertThat(hits).extracting(hit -> hit.agent().id().value()).containsExactly("idle", "big", "half");
+        assertThat(hits).extracting(SearchHit::recentHires).containsExactly(0L, 10L, 5L);
+        assertThat(hits).extracting(SearchHit::load).containsExactly(0.0, 0.1, 0.5);
+    }
+
+    @Test
+    void cursorsVisitEveryMatchOnceInOrderForEverySort() {
+        String[] prices = {"3.00", "1.00", "2.00", "1.00", "5.00", "2.00", "4.00"};
+        for (int i = 0; i < prices.length; i++) {
+            store(agent("agent-" + i, prices[i] + " USDC", 1 + i, Availability.ONLINE, NOW, "python"));
+            recordHires(AgentId.of("agent-" + i), i % 3, NOW.minusSeconds(60));
+        }
+        summary("agent-1", 4.0, 3.0);
+        summary("agent-4", 4.0, 3.0);
+        summary("agent-5", 1.0, 0.5);
+        for (SearchSort sort : SearchSort.values()) {
+            List<String> all = ids(sorted(sort));
+            List<String> paged = new ArrayList<>();
+            SearchCriteria criteria = sorted(sort);
+            while (true) {
+                List<SearchHit> page = search.search(query(criteria, 3));
+                page.forEach(hit -> paged.add(hit.agent().id().value()));
+                if (page.size() < 3) {
+                    break;
+                }
+                criteria = criteria.continuingAfter(SearchCursor.of(page.getLast(), sort));
+            }
+
+            assertThat(paged).as("pages of %s", sort).isEqualTo(all).hasSize(prices.length);
+        }
+    }
+
+    @Test
+    void returnsAtMostTheQueryLimit() {
+        for (int i = 0; i < 5; i++) {
+            store(agent("agent-" + i, "1.00 USDC", "python"));
+        }
+
+        assertThat(search.search(query(sorted(SearchSort.REPUTATION), 2)))
+                .extracting(hit -> hit.agent().id().value())
+                .containsExactly("agent-0", "agent-1");
+    }
+
+    private void store(Agent agent) {
+        unitOfWork.run(() -> agents.add(agent));
+    }
+
+    private void summary(String id, double score, double lowerBound) {
+        unitOfWork.run(() -> reputations.saveSummary(
+                new ReputationSummary(AgentId.of(id), score, lowerBound, 10, NOW.minusSeconds(30))));
+    }
+
+    private List<String> ids(SearchCriteria criteria) {
+        return search.search(query(criteria, 200)).stream()
+                .map(hit -> hit.agent().id().value())
+                .toList();
+    }
+
+    private static AgentSearch.Query query(SearchCriteria criteria, int limit) {
+        return new AgentSearch.Query(criteria, NOW, LEASE, NOW.minus(Duration.ofHours(1)), UNRATED, limit);
+    }
+
+    private static SearchCriteria offering(Set<String> capabilities) {
+        return SearchCriteria.of(
+                capabilities.stream().map(Capability::of).collect(Collectors.toSet()), ANY, SearchSort.REPUTATION, 200);
+    }
+
+    private static SearchCriteria inState(Set<Availability> availability) {
+        return SearchCriteria.of(Set.of(Capability.of("python")), availability, SearchSort.REPUTATION, 200);
+    }
+
+    private static SearchCriteria sorted(SearchSort sort) {
+        return SearchCriteria.of(Set.of(Capability.of("python")), ANY, sort, 200);
+    }
+
+    private static Agent agent(String id, String price, String... capabilities) {
+        return agent(id, price, 10, Availability.ONLINE, NOW, capabilities);
+    }
+
+    private static Agent agent(
+            String id, String price, Availability availability, Instant lastSeen, String... capabilities) {
+        return agent(id, price, 10, availability, lastSeen, capabilities);
+    }
+
+    protected static Agent agent(
+            String id,
+            String price,
+            int capacity,
+            Availability availability,
+            Instant lastSeen,
+            String... capabilities) {
+        return new Agent(
+                AgentId.of(id),
+                "Agent " + id,
+                "owner-of-" + id,
+                Arrays.stream(capabilities).map(Capability::of).collect(Collectors.toCollection(TreeSet::new)),
+                money(price),
+                WALLET,
+                availability,
+                lastSeen,
+                capacity,
+                Metadata.EMPTY,
+                NOW.minus(Duration.ofDays(1)),
+                Optional.empty(),
+                0);
+    }
+
+    private static Money money(String amountAndCurrency) {
+        String[] parts = amountAndCurrency.split(" ");
+        return Money.of(parts[0], parts[1]);
+    }
+}

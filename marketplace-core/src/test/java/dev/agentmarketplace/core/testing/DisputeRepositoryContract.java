@@ -1,0 +1,219 @@
+package dev.agentmarketplace.core.testing;
+
+import static dev.agentmarketplace.core.testing.LedgerContractData.T0;
+import static dev.agentmarketplace.core.testing.LedgerContractData.agent;
+import static dev.agentmarketplace.core.testing.LedgerContractData.pending;
+import static dev.agentmarketplace.core.testing.LedgerContractData.txId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentmarketplace.core.ConflictException;
+import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.dispute.Dispute;
+import dev.agentmarketplace.core.dispute.DisputeId;
+import dev.agentmarketplace.core.dispute.DisputeRepository;
+import dev.agentmarketplace.core.dispute.DisputeStatus;
+import dev.agentmarketplace.core.dispute.Evidence;
+import dev.agentmarketplace.core.dispute.EvidenceItem;
+import dev.agentmarketplace.core.dispute.Resolution;
+import dev.agentmarketplace.core.ledger.Actor;
+import dev.agentmarketplace.core.ledger.DisputeOutcome;
+import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link DisputeRepository} adapter must do. Subclasses return fresh, empty adapters
+ * sharing one unit of work; the suite stores the agents and transactions the disputes refer to.
+ */
+public abstract class DisputeRepositoryContract {
+    protected abstract UnitOfWork unitOfWork();
+
+    protected abstract AgentRepository agents();
+
+    protected abstract TransactionRepository transactions();
+
+    protected abstract DisputeRepository disputes();
+
+    private static final AgentId ALICE = AgentId.of("alice");
+    private static final AgentId BOB = AgentId.of("bob");
+
+    private DisputeRepository repo;
+
+    @BeforeEach
+    void storeAgentsAndTransactions() {
+        repo = disputes();
+        unitOfWork().run(() -> {
+            List.of("alice", "bob").forEach(id -> agents().add(agent(id)));
+            for (int n = 1; n <= 4; n++) {
+                transactions().add(pending(n, "alice", "bob", "python", "2.00", T0));
+            }
+        });
+    }
+
+    private static DisputeId disputeId(int n) {
+        return DisputeId.of("00000000-0000-4000-9000-%012d".formatted(n));
+    }
+
+    private static Dispute open(int n, Instant openedAt, List<Evidence> evidence) {
+        return new Dispute(
+                disputeId(n),
+                txId(n),
+                ALICE,
+                BOB,
+                ALICE,
+                "not delivered " + n,
+                evidence,
+                openedAt,
+                openedAt.plus(Duration.ofHours(72)),
+                DisputeStatus.OPEN,
+                Optional.empty(),
+                0);
+    }
+
+    private void add(Dispute dispute) {
+        unitOfWork().run(() -> repo.add(dispute));
+    }
+
+    private Dispute update(Dispute dispute) {
+        return unitOfWork().execute(() -> repo.update(dispute));
+    }
+
+    private static Dispute with(
+            Dispute d, List<Evidence> evidence, DisputeStatus status, Optional<Resolution> resolution) {
+        return new Dispute(
+                d.id(),
+                d.transactionId(),
+                d.payer(),
+                d.provider(),
+                d.openedBy(),
+                d.reason(),
+                evidence,
+                d.openedAt(),
+                d.deadline(),
+                status,
+                resolution,
+                d.version());
+    }
+
+    @Test
+    void addedDisputeWithEveryKindOfEvidenceRoundTrips() {
+        Dispute dispute = open(
+                1,
+                T0,
+                List.of(
+                        new Evidence(new EvidenceItem.Text("nothing arrived"), ALICE, T0),
+                        new Evidence(EvidenceItem.Link.of("https://example.org/log?id=1"), ALICE, T0),
+                        new Evidence(new EvidenceItem.Checksum("ab".repeat(32)), ALICE, T0.plusNanos(1_000))));
+        add(dispute);
+
+        assertThat(repo.findById(dispute.id())).contains(dispute);
+        assertThat(repo.findByTransaction(txId(1))).contains(dispute);
+        assertThat(repo.findByTransaction(txId(2))).isEmpty();
+        assertThat(repo.findById(disputeId(9))).isEmpty();
+    }
+
+    @Test
+    void takenIdOrAlreadyDisputedTransactionIsAConflict() {
+        add(open(1, T0, List.of()));
+        Dispute sameTransaction = new Dispute(
+                disputeId(2),
+                txId(1),
+                ALICE,
+                BOB,
+                BOB,
+                "again",
+                List.of(),
+                T0,
+                T0.plusSeconds(1),
+                DisputeStatus.OPEN,
+                Optional.empty(),
+                0);
+
+        for (Dispute duplicate : List.of(open(1, T0, List.of()), sameTransaction)) {
+            assertThatThrownBy(() -> add(duplicate))
+                    .isInstanceOfSatisfying(
+                            ConflictException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION));
+        }
+    }
+
+    @Test
+    void updateStoresEvidenceAndResolutionAndIncrementsTheVersion() {
+        Dispute dispute = open(1, T0, List.of());
+        add(dispute);
+        Dispute withEvidence = update(with(
+                dispute,
+                List.of(new Evidence(new EvidenceItem.Text("delivered"), BOB, T0.plusSeconds(1))),
+                DisputeStatus.OPEN,
+                Optional.empty()));
+        Resolution resolution = new Resolution(
+                new DisputeOutcome.PartialRefund(Money.of("0.50", "USDC")),
+                Actor.operator("ops-1"),
+                T0.plusSeconds(2),
+                "half");
+
+        Dispute resolved =
+                update(with(withEvidence, withEvidence.evidence(), DisputeStatus.RESOLVED, Optional.of(resolution)));
+
+        assertThat(resolved.version()).isEqualTo(2);
+        assertThat(repo.findById(dispute.id())).contains(resolved);
+    }
+
+    @Test
+    void staleVersionIsAConcurrentModification() {
+        Dispute dispute = open(1, T0, List.of());
+        add(dispute);
+        update(with(
+                dispute,
+                List.of(new Evidence(new EvidenceItem.Text("a"), BOB, T0)),
+                DisputeStatus.OPEN,
+                Optional.empty()));
+
+        assertThatThrownBy(() -> update(with(
+                        dispute,
+                        List.of(new Evidence(new EvidenceItem.Text("b"), ALICE, T0)),
+                        DisputeStatus.OPEN,
+                        Optional.empty())))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION));
+    }
+
+    @Test
+    void openDisputesPastTheirDeadlineAreListedInIdOrderAfterTheCursor() {
+        add(open(3, T0, List.of()));
+        add(open(1, T0.minusSeconds(10), List.of()));
+        add(open(2, T0.plusSeconds(3600), List.of()));
+        Dispute resolvedOne = open(4, T0.minusSeconds(20), List.of());
+        add(resolvedOne);
+        update(with(
+                resolvedOne,
+                List.of(),
+                DisputeStatus.RESOLVED,
+                Optional.of(
+                        new Resolution(new DisputeOutcome.FullRefund(), Actor.system("provider-silent"), T0, "r"))));
+        Instant now = T0.plus(Duration.ofHours(72)).plusSeconds(1);
+
+        assertThat(repo.openPastDeadline(now, Optional.empty(), 10))
+                .extracting(Dispute::id)
+                .containsExactly(disputeId(1), disputeId(3));
+        assertThat(repo.openPastDeadline(now, Optional.of(disputeId(1)), 10))
+                .extracting(Dispute::id)
+                .containsExactly(disputeId(3));
+        assertThat(repo.openPastDeadline(now, Optional.empty(), 1))
+                .extracting(Dispute::id)
+                .containsExactly(disputeId(1));
+        assertThat(repo.openPastDeadline(T0.plus(Duration.ofHours(72)), Optional.empty(), 10))
+                .extracting(Dispute::id)
+                .containsExactly(disputeId(1));
+    }
+}

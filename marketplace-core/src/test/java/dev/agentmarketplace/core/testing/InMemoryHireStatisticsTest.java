@@ -1,0 +1,33 @@
+package dev.agentmarketplace.core.testing;
+
+import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.ledger.HireStatistics;
+import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.registry.AgentRepository;
+
+class InMemoryHireStatisticsTest extends HireStatisticsContract {
+    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    private final InMemoryAgentRepository agents = new InMemoryAgentRepository(unitOfWork);
+    private final InMemoryTransactionRepository transactions = new InMemoryTransactionRepository(unitOfWork);
+    private final InMemoryHireStatistics statistics = new InMemoryHireStatistics(transactions);
+
+    @Override
+    protected UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    @Override
+    protected AgentRepository agents() {
+        return agents;
+    }
+
+    @Override
+    protected TransactionRepository transactions() {
+        return transactions;
+    }
+
+    @Override
+    protected HireStatistics statistics() {
+        return statistics;
+    }
+}

@@ -1,0 +1,259 @@
+package dev.agentmarketplace.core.testing;
+
+import static dev.agentmarketplace.core.testing.LedgerContractData.T0;
+import static dev.agentmarketplace.core.testing.LedgerContractData.agent;
+import static dev.agentmarketplace.core.testing.LedgerContractData.key;
+import static dev.agentmarketplace.core.testing.LedgerContractData.moved;
+import static dev.agentmarketplace.core.testing.LedgerContractData.pending;
+import static dev.agentmarketplace.core.testing.LedgerContractData.txId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentmarketplace.core.ConflictException;
+import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.ledger.Actor;
+import dev.agentmarketplace.core.ledger.DisputeOutcome;
+import dev.agentmarketplace.core.ledger.HistoryCursor;
+import dev.agentmarketplace.core.ledger.PartyRole;
+import dev.agentmarketplace.core.ledger.Transaction;
+import dev.agentmarketplace.core.ledger.TransactionFilter;
+import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.ledger.TransactionState;
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRepository;
+import dev.agentmarketplace.core.registry.Capability;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link TransactionRepository} adapter must do. Subclasses return fresh, empty
+ * adapters sharing one unit of work; the suite stores agents first so foreign keys hold.
+ */
+public abstract class TransactionRepositoryContract {
+    protected abstract UnitOfWork unitOfWork();
+
+    protected abstract AgentRepository agents();
+
+    protected abstract TransactionRepository transactions();
+
+    private TransactionRepository repo;
+
+    @BeforeEach
+    void storeAgents() {
+        repo = transactions();
+        unitOfWork().run(() -> List.of("alice", "bob", "carol").forEach(id -> agents().add(agent(id))));
+    }
+
+    private void add(Transaction tx) {
+        unitOfWork().run(() -> repo.add(tx));
+    }
+
+    private Transaction update(Transaction tx) {
+        return unitOfWork().execute(() -> repo.update(tx));
+    }
+
+    @Test
+    void addedTransactionIsFoundByIdAndByItsPayersKey() {
+        Transaction tx = pending(1, "alice", "bob", "python", "2.50", T0);
+        add(tx);
+
+        assertThat(repo.findById(tx.id())).contains(tx);
+        assertThat(repo.findByIdempotencyKey(AgentId.of("alice"), key(1))).contains(tx);
+        assertThat(repo.findByIdempotencyKey(AgentId.of("carol"), key(1))).isEmpty();
+        assertThat(repo.findById(txId(99))).isEmpty();
+    }
+
+    @Test
+    void takenIdOrPayerKeyIsAConflict() {
+        add(pending(1, "alice", "bob", "python", "2.50", T0));
+        Transaction sameKey = pending(2, "alice", "bob", "python", "2.50", T0);
+        Transaction sameKeyOther = new Transaction(
+                sameKey.id(),
+                sameKey.payer(),
+                sameKey.provider(),
+                sameKey.capability(),
+                sameKey.amount(),
+                sameKey.context(),
+                key(1),
+                sameKey.state(),
+                sameKey.timeline(),
+                Optional.empty(),
+                Optional.empty(),
+                0);
+
+        assertThatThrownBy(() -> add(pending(1, "carol", "bob", "python", "2.50", T0)))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION));
+        assertThatThrownBy(() -> add(sameKeyOther))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION));
+    }
+
+    @Test
+    void updateStoresEveryMoveAndIncrementsTheVersion() {
+        Transaction tx = pending(1, "alice", "bob", "python", "2.50", T0);
+        add(tx);
+
+        Transaction settled = update(moved(
+                tx,
+                TransactionState.SETTLED,
+                Actor.operator("ops"),
+                T0.plusSeconds(5),
+                Optional.of("0xabc"),
+                Optional.empty()));
+        Transaction disputed = update(moved(
+                settled,
+                TransactionState.DISPUTED,
+                Actor.agent(AgentId.of("bob")),
+                T0.plusSeconds(6),
+                Optional.empty(),
+                Optional.empty()));
+        Transaction resolved = update(moved(
+                disputed,
+                TransactionState.RESOLVED,
+                Actor.system("provider-silent"),
+                T0.plusSeconds(7),
+                Optional.empty(),
+                Optional.of(new DisputeOutcome.PartialRefund(Money.of("1.25", "USDC")))));
+
+        assertThat(resolved.version()).isEqualTo(3);
+        assertThat(repo.findById(tx.id())).contains(resolved);
+        assertThat(resolved.timeline())
+                .extracting(step -> step.to())
+                .containsExactly(
+                        TransactionState.PENDING,
+                        TransactionState.SETTLED,
+                        TransactionState.DISPUTED,
+                        TransactionState.RESOLVED);
+    }
+
+    @Test
+    void everyOutcomeRoundTrips() {
+        List<DisputeOutcome> outcomes = List.of(
+                new DisputeOutcome.ProviderUpheld(),
+                new DisputeOutcome.FullRefund(),
+                new DisputeOutcome.PartialRefund(Money.of("0.000001", "USDC")));
+        for (int i = 0; i < outcomes.size(); i++) {
+            Transaction tx = pending(10 + i, "alice", "bob", "python", "2.50", T0);
+            add(tx);
+            Transaction disputed = update(moved(
+                    tx,
+                    TransactionState.DISPUTED,
+                    Actor.agent(AgentId.of("alice")),
+                    T0,
+                    Optional.empty(),
+                    Optional.empty()));
+            update(moved(
+                    disputed,
+                    TransactionState.RESOLVED,
+                    Actor.operator("ops"),
+                    T0,
+                    Optional.empty(),
+                    Optional.of(outcomes.get(i))));
+
+            assertThat(repo.findById(tx.id()).orElseThrow().outcome()).contains(outcomes.get(i));
+        }
+    }
+
+    @Test
+    void staleVersionIsAConcurrentModification() {
+        Transaction tx = pending(1, "alice", "bob", "python", "2.50", T0);
+        add(tx);
+        update(moved(tx, TransactionState.CANCELLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty()));
+
+        assertThatThrownBy(() -> update(moved(
+                        tx, TransactionState.SETTLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty())))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION));
+        assertThat(repo.findById(tx.id()).orElseThrow().state()).isEqualTo(TransactionState.CANCELLED);
+    }
+
+    @Test
+    void failedUnitOfWorkStoresNothing() {
+        assertThatThrownBy(() -> unitOfWork().run(() -> {
+                    repo.add(pending(1, "alice", "bob", "python", "2.50", T0));
+                    throw new ConflictException(ErrorCode.CONCURRENT_MODIFICATION, "boom");
+                }))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(repo.findById(txId(1))).isEmpty();
+    }
+
+    @Test
+    void historyFiltersByPartyStateCapabilityAndTime() {
+        add(pending(1, "alice", "bob", "python", "1.00", T0));
+        add(pending(2, "bob", "carol", "rust", "1.00", T0.plusSeconds(60)));
+        add(pending(3, "carol", "alice", "python", "1.00", T0.plusSeconds(120)));
+        Transaction four = pending(4, "alice", "carol", "python", "1.00", T0.plusSeconds(180));
+        add(four);
+        update(moved(four, TransactionState.SETTLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty()));
+
+        AgentId alice = AgentId.of("alice");
+        assertThat(ids(TransactionFilter.ALL.withAgent(alice, PartyRole.PAYER))).containsExactly(1, 4);
+        assertThat(ids(TransactionFilter.ALL.withAgent(alice, PartyRole.PROVIDER)))
+                .containsExactly(3);
+        assertThat(ids(TransactionFilter.ALL.withAgent(alice, PartyRole.EITHER)))
+                .containsExactly(1, 3, 4);
+        assertThat(ids(TransactionFilter.ALL.withState(TransactionState.SETTLED)))
+                .containsExactly(4);
+        assertThat(ids(TransactionFilter.ALL.withCapability(Capability.of("rust"))))
+                .containsExactly(2);
+        assertThat(ids(TransactionFilter.ALL.between(T0.plusSeconds(60), T0.plusSeconds(180))))
+                .containsExactly(2, 3);
+        assertThat(ids(TransactionFilter.ALL
+                        .withAgent(alice, PartyRole.EITHER)
+                        .withState(TransactionState.PENDING)
+                        .withCapability(Capability.of("python"))))
+                .containsExactly(1, 3);
+    }
+
+    @Test
+    void historyIsOrderedByCreationThenIdAndResumesAfterTheCursor() {
+        add(pending(3, "alice", "bob", "python", "1.00", T0));
+        add(pending(1, "alice", "bob", "python", "1.00", T0));
+        add(pending(2, "alice", "bob", "python", "1.00", T0.minusSeconds(1)));
+        add(pending(4, "alice", "bob", "python", "1.00", T0.plusNanos(1_000)));
+
+        List<Transaction> first = repo.history(TransactionFilter.ALL, Optional.empty(), 2);
+        List<Transaction> rest =
+                repo.history(TransactionFilter.ALL, Optional.of(HistoryCursor.of(first.getLast())), 10);
+
+        assertThat(first).extracting(tx -> tx.id()).containsExactly(txId(2), txId(1));
+        assertThat(rest).extracting(tx -> tx.id()).containsExactly(txId(3), txId(4));
+    }
+
+    @Test
+    void pendingCreatedBeforeTheCutoffOldestFirst() {
+        add(pending(1, "alice", "bob", "python", "1.00", T0.plusSeconds(10)));
+        add(pending(2, "alice", "bob", "python", "1.00", T0));
+        add(pending(3, "alice", "bob", "python", "1.00", T0.plusSeconds(20)));
+        Transaction cancelled = pending(4, "alice", "bob", "python", "1.00", T0);
+        add(cancelled);
+        update(moved(
+                cancelled, TransactionState.CANCELLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty()));
+
+        assertThat(repo.pendingCreatedBefore(T0.plusSeconds(20), 10))
+                .extracting(tx -> tx.id())
+                .containsExactly(txId(2), txId(1));
+        assertThat(repo.pendingCreatedBefore(T0.plus(Duration.ofHours(1)), 1))
+                .extracting(tx -> tx.id())
+                .containsExactly(txId(2));
+    }
+
+    private List<Integer> ids(TransactionFilter filter) {
+        List<Integer> ids = new ArrayList<>();
+        for (Transaction tx : repo.history(filter, Optional.empty(), 100)) {
+            ids.add(Integer.parseInt(tx.id().value().substring(24)));
+        }
+        return ids;
+    }
+}
