@@ -1,0 +1,18 @@
+-- Issue 4: the journal is append-only (PostgreSQL only; H2 has no PL/pgSQL). The code has no
+-- UPDATE or DELETE path for entries or postings; this refuses one from anywhere else too.
+CREATE FUNCTION journal_refuse_change() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    RAISE EXCEPTION 'the journal is append-only: % on % refused', TG_OP, TG_TABLE_NAME
+        USING ERRCODE = 'integrity_constraint_violation';
+END;
+$$;
+
+CREATE TRIGGER journal_entry_append_only
+    BEFORE UPDATE OR DELETE ON journal_entry
+    FOR EACH ROW EXECUTE FUNCTION journal_refuse_change();
+
+CREATE TRIGGER journal_posting_append_only
+    BEFORE UPDATE OR DELETE ON journal_posting
+    FOR EACH ROW EXECUTE FUNCTION journal_refuse_change();
