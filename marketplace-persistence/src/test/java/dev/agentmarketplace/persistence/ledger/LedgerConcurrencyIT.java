@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real {@link Ledger} over the database adapters, hammered by 16 threads: hires of one provider
- * with a small capacity, settles and cancels of recent transactions (several threads often race for
+ * with a small capacity (and now and then by it, of its payers), settles and cancels of recent transactions (several threads often race for
  * the same one), and retries of earlier hires. Whatever the interleaving, the provider is never
  * over capacity, nothing is settled twice, the journal balances and its chain verifies.
  * {@link LedgerConcurrencyOnPostgresIT} runs it on PostgreSQL.
@@ -153,9 +153,13 @@ class LedgerConcurrencyIT {
                         int dice = random.nextInt(100);
                         try {
                             if (dice < 45 || hired.isEmpty()) {
+                                // Now and then the busy provider hires one of its payers: two agents
+                                // hiring each other at once must not deadlock on their rows.
+                                AgentId payer = PAYERS.get(random.nextInt(PAYERS.size()));
+                                boolean reversed = random.nextInt(10) == 0;
                                 HireRequest request = new HireRequest(
-                                        PAYERS.get(random.nextInt(PAYERS.size())),
-                                        PROVIDER,
+                                        reversed ? PROVIDER : payer,
+                                        reversed ? payer : PROVIDER,
                                         Capability.of("python"),
                                         Money.of("1.00", "USDC"),
                                         "stress",

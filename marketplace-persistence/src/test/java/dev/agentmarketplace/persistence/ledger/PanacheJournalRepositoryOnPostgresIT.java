@@ -21,14 +21,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The journal contract on PostgreSQL, plus its trigger: no UPDATE or DELETE reaches a stored entry or posting. */
+/** The journal contract on PostgreSQL, plus its triggers: no UPDATE, DELETE or TRUNCATE reaches a stored entry or posting. */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
 @EnabledIfPostgresAvailable
 class PanacheJournalRepositoryOnPostgresIT extends PanacheJournalRepositoryIT {
 
     @Test
-    void triggerRefusesToUpdateOrDeleteAStoredEntryOrPosting() throws SQLException {
+    void triggersRefuseToUpdateDeleteOrTruncateStoredEntriesAndPostings() throws SQLException {
         JournalEntry entry = unitOfWork().execute(() -> {
             JournalEntry chained = JournalEntry.chained(
                     journal().lockHead(),
@@ -47,7 +47,9 @@ class PanacheJournalRepositoryOnPostgresIT extends PanacheJournalRepositoryIT {
                 "UPDATE journal_entry SET kind = 'VOID'",
                 "DELETE FROM journal_entry",
                 "UPDATE journal_posting SET amount = amount * 2",
-                "DELETE FROM journal_posting")) {
+                "DELETE FROM journal_posting",
+                "TRUNCATE journal_posting",
+                "TRUNCATE journal_entry CASCADE")) {
             assertThatThrownBy(() -> execute(change))
                     .as(change)
                     .isInstanceOf(SQLException.class)

@@ -8,9 +8,10 @@ import javax.sql.DataSource;
 
 /**
  * Empties the registry, ledger and dispute tables and puts the journal head back at genesis, for
- * tests that share one database per Quarkus profile. On PostgreSQL it truncates, which the journal's
- * append-only trigger (row-level, on UPDATE and DELETE) does not see; on H2, which has no such
- * trigger, it deletes, children first.
+ * tests that share one database per Quarkus profile. On PostgreSQL it truncates with triggers
+ * switched off for its session ({@code session_replication_role = replica}, which needs the
+ * superuser the tests connect as), since the journal's triggers refuse exactly that; on H2, which
+ * has no such trigger, it deletes, children first.
  */
 public final class LedgerTables {
     /** Children before parents, so the deletes on H2 never trip a foreign key. */
@@ -32,7 +33,12 @@ public final class LedgerTables {
                 Statement statement = connection.createStatement()) {
             if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
                 // CASCADE also empties tables of other features that point at agents.
-                statement.execute("TRUNCATE " + String.join(", ", TABLES) + " CASCADE");
+                statement.execute("SET session_replication_role = replica");
+                try {
+                    statement.execute("TRUNCATE " + String.join(", ", TABLES) + " CASCADE");
+                } finally {
+                    statement.execute("SET session_replication_role = DEFAULT");
+                }
             } else {
                 for (String table : TABLES) {
                     statement.execute("DELETE FROM " + table);
