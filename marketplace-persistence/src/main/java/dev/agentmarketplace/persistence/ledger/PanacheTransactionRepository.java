@@ -92,16 +92,31 @@ public class PanacheTransactionRepository implements TransactionRepository {
 
     @Override
     public List<Transaction> history(TransactionFilter filter, Optional<HistoryCursor> after, int limit) {
+        if (filter.agent().isEmpty()) {
+            return page(Optional.empty(), filter, after, limit);
+        }
+        return switch (filter.role()) {
+            case PAYER -> page(Optional.of("payerId"), filter, after, limit);
+            case PROVIDER -> page(Optional.of("providerId"), filter, after, limit);
+            case EITHER -> {
+                // Two index range scans (by payer, by provider), each stopping after a page, merged
+                // here: an OR of both would leave the database to sort everything the agent ever did.
+                // Nobody hires themselves, so no transaction comes back from both.
+                List<Transaction> merged = new ArrayList<>(page(Optional.of("payerId"), filter, after, limit));
+                merged.addAll(page(Optional.of("providerId"), filter, after, limit));
+                yield merged.stream().sorted(HistoryCursor.ORDER).limit(limit).toList();
+            }
+        };
+    }
+
+    /** One keyset page of {@code filter}, the agent (if any) matched on {@code partyField}. */
+    private static List<Transaction> page(
+            Optional<String> partyField, TransactionFilter filter, Optional<HistoryCursor> after, int limit) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
-        filter.agent().ifPresent(agent -> {
-            conditions.add(
-                    switch (filter.role()) {
-                        case PAYER -> "payerId = :agent";
-                        case PROVIDER -> "providerId = :agent";
-                        case EITHER -> "(payerId = :agent or providerId = :agent)";
-                    });
-            parameters.and("agent", agent.value());
+        partyField.ifPresent(field -> {
+            conditions.add(field + " = :agent");
+            parameters.and("agent", filter.agent().orElseThrow().value());
         });
         filter.state().ifPresent(state -> {
             conditions.add("state = :state");

@@ -1,10 +1,23 @@
 package dev.agentmarketplace.persistence.ledger;
 
+import static dev.agentmarketplace.core.testing.LedgerContractData.T0;
+import static dev.agentmarketplace.core.testing.LedgerContractData.key;
+import static dev.agentmarketplace.core.testing.LedgerContractData.pending;
+import static dev.agentmarketplace.core.testing.LedgerContractData.txId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentmarketplace.core.ConflictException;
+import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.ledger.HistoryCursor;
+import dev.agentmarketplace.core.ledger.IdempotencyKey;
+import dev.agentmarketplace.core.ledger.PartyRole;
+import dev.agentmarketplace.core.ledger.Transaction;
+import dev.agentmarketplace.core.ledger.TransactionFilter;
+import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.testing.TransactionRepositoryContract;
 import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
@@ -15,7 +28,15 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +96,67 @@ class PanacheTransactionRepositoryIT extends TransactionRepositoryContract {
     }
 
     @Test
+    void concurrentAddsUnderOnePayersKeyLetExactlyOneWin() throws Exception {
+        int threads = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                // A different id each, one idempotency key: retries of one hire racing on several replicas.
+                Transaction retry = withKey(pending(100 + i, "alice", "bob", "python", "2.50", T0), key(1));
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        unitOfWork.run(() -> transactions.add(retry));
+                        return true;
+                    } catch (ConflictException e) {
+                        assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION);
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+
+            int winners = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                winners += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(transactions.history(TransactionFilter.ALL, Optional.empty(), 100))
+                    .hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void historyOfEitherSidePagesThroughBothSidesInOrder() {
+        AgentId alice = AgentId.of("alice");
+        List<Transaction> stored = List.of(
+                pending(1, "alice", "bob", "python", "1.00", T0),
+                pending(2, "bob", "alice", "python", "1.00", T0.plusSeconds(1)),
+                pending(3, "carol", "alice", "python", "1.00", T0.plusSeconds(2)),
+                pending(4, "alice", "carol", "python", "1.00", T0.plusSeconds(3)),
+                pending(5, "bob", "carol", "python", "1.00", T0.plusSeconds(4)),
+                pending(6, "alice", "bob", "python", "1.00", T0.plusSeconds(5)));
+        unitOfWork.run(() -> stored.forEach(transactions::add));
+        TransactionFilter filter = TransactionFilter.ALL.withAgent(alice, PartyRole.EITHER);
+
+        List<TransactionId> seen = new ArrayList<>();
+        Optional<HistoryCursor> cursor = Optional.empty();
+        for (List<Transaction> page = transactions.history(filter, cursor, 2);
+                !page.isEmpty();
+                page = transactions.history(filter, cursor, 2)) {
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            page.forEach(tx -> seen.add(tx.id()));
+            cursor = Optional.of(HistoryCursor.of(page.getLast()));
+        }
+
+        assertThat(seen).containsExactly(txId(1), txId(2), txId(3), txId(4), txId(6));
+    }
+
+    @Test
     void databaseRefusesAnAmountThatIsNotPositive() {
         assertRefusedBy("ledger_transaction_amount_positive", validRowWith("amount", "0"));
     }
@@ -95,6 +177,22 @@ class PanacheTransactionRepositoryIT extends TransactionRepositoryContract {
 
         assertRefusedBy(
                 "ledger_transaction_payer_key_unique", validRowWith("id", "'00000000-0000-4000-8000-000000000002'"));
+    }
+
+    private static Transaction withKey(Transaction tx, IdempotencyKey key) {
+        return new Transaction(
+                tx.id(),
+                tx.payer(),
+                tx.provider(),
+                tx.capability(),
+                tx.amount(),
+                tx.context(),
+                key,
+                tx.state(),
+                tx.timeline(),
+                tx.settlementReference(),
+                tx.outcome(),
+                tx.version());
     }
 
     /** An INSERT of a row every check accepts, except for the one column replaced. */
