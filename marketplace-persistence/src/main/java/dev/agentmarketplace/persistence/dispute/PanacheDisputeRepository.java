@@ -1,0 +1,115 @@
+package dev.agentmarketplace.persistence.dispute;
+
+import dev.agentmarketplace.core.ConflictException;
+import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.dispute.Dispute;
+import dev.agentmarketplace.core.dispute.DisputeId;
+import dev.agentmarketplace.core.dispute.DisputeRepository;
+import dev.agentmarketplace.core.dispute.DisputeStatus;
+import dev.agentmarketplace.core.ledger.TransactionId;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * {@link DisputeRepository} on Hibernate ORM Panache. Each method joins the caller's transaction (the
+ * core's unit of work) or runs in one of its own.
+ */
+@ApplicationScoped
+@Transactional
+public class PanacheDisputeRepository implements DisputeRepository {
+
+    @Override
+    public Optional<Dispute> findById(DisputeId id) {
+        return DisputeEntity.<DisputeEntity>findByIdOptional(id.value()).map(DisputeMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Dispute> findByTransaction(TransactionId transaction) {
+        return DisputeEntity.<DisputeEntity>find("transactionId", transaction.value())
+                .firstResultOptional()
+                .map(DisputeMapper::toDomain);
+    }
+
+    @Override
+    public void add(Dispute dispute) {
+        if (DisputeEntity.findById(dispute.id().value()) != null
+                || findByTransaction(dispute.transactionId()).isPresent()) {
+            throw taken(dispute);
+        }
+        try {
+            DisputeMapper.toNewEntity(dispute).persistAndFlush();
+        } catch (PersistenceException e) {
+            // A dispute another replica opened but had not committed when we looked: the unique key
+            // on the transaction decides, with the same answer as a plain duplicate.
+            if (causedByConstraintViolation(e)) {
+                throw taken(dispute);
+            }
+            throw e;
+        }
+    }
+
+    /** Compare-and-set on the version column, as for agents and transactions. */
+    @Override
+    public Dispute update(Dispute dispute) {
+        String id = dispute.id().value();
+        int bumped = DisputeEntity.update(
+                "version = version + 1 where id = :id and version = :version",
+                Parameters.with("id", id).and("version", dispute.version()));
+        DisputeEntity entity = DisputeEntity.findById(id);
+        if (entity == null) {
+            throw new IllegalStateException("no dispute " + id + " to update");
+        }
+        if (bumped == 0) {
+            throw new ConflictException(
+                    ErrorCode.CONCURRENT_MODIFICATION,
+                    "dispute '" + id + "' was changed by someone else since version " + dispute.version());
+        }
+        DisputeMapper.copyChangeable(dispute, entity);
+        // The bulk UPDATE bypassed the persistence context; the entity carries the bumped version.
+        entity.version = dispute.version() + 1;
+        DisputeEntity.flush();
+        return DisputeMapper.toDomain(entity);
+    }
+
+    /** Keyset on the id within OPEN disputes, served by the (status, id, deadline) index. */
+    @Override
+    public List<Dispute> openPastDeadline(Instant now, Optional<DisputeId> after, int limit) {
+        Parameters parameters =
+                Parameters.with("open", DisputeStatus.OPEN.name()).and("now", now);
+        String query = "status = :open and deadline < :now";
+        if (after.isPresent()) {
+            query += " and id > :after";
+            parameters.and("after", after.get().value());
+        }
+        return DisputeEntity.<DisputeEntity>find(query, Sort.by("id"), parameters)
+                .page(Page.ofSize(limit))
+                .list()
+                .stream()
+                .map(DisputeMapper::toDomain)
+                .toList();
+    }
+
+    private static ConflictException taken(Dispute dispute) {
+        return new ConflictException(
+                ErrorCode.CONCURRENT_MODIFICATION,
+                "dispute '" + dispute.id() + "' or a dispute over transaction '" + dispute.transactionId()
+                        + "' is already stored");
+    }
+
+    private static boolean causedByConstraintViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

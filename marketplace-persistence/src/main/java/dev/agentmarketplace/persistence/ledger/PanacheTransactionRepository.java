@@ -1,0 +1,182 @@
+package dev.agentmarketplace.persistence.ledger;
+
+import dev.agentmarketplace.core.ConflictException;
+import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.ledger.HistoryCursor;
+import dev.agentmarketplace.core.ledger.IdempotencyKey;
+import dev.agentmarketplace.core.ledger.Transaction;
+import dev.agentmarketplace.core.ledger.TransactionFilter;
+import dev.agentmarketplace.core.ledger.TransactionId;
+import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.ledger.TransactionState;
+import dev.agentmarketplace.core.registry.AgentId;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * {@link TransactionRepository} on Hibernate ORM Panache. Each method joins the caller's transaction
+ * (the core's unit of work) or runs in one of its own.
+ */
+@ApplicationScoped
+@Transactional
+public class PanacheTransactionRepository implements TransactionRepository {
+    /** History order, {@link HistoryCursor#ORDER}, which the (…, created_at, id) indexes serve. */
+    private static final Sort HISTORY_ORDER = Sort.by("createdAt").and("id");
+
+    @Override
+    public Optional<Transaction> findById(TransactionId id) {
+        return TransactionEntity.<TransactionEntity>findByIdOptional(id.value()).map(TransactionMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Transaction> findByIdempotencyKey(AgentId payer, IdempotencyKey key) {
+        return TransactionEntity.<TransactionEntity>find(
+                        "payerId = ?1 and idempotencyKey = ?2", payer.value(), key.value())
+                .firstResultOptional()
+                .map(TransactionMapper::toDomain);
+    }
+
+    @Override
+    public void add(Transaction transaction) {
+        if (TransactionEntity.findById(transaction.id().value()) != null
+                || findByIdempotencyKey(transaction.payer(), transaction.idempotencyKey())
+                        .isPresent()) {
+            throw taken(transaction);
+        }
+        try {
+            TransactionMapper.toNewEntity(transaction).persistAndFlush();
+        } catch (PersistenceException e) {
+            // Another replica's insert, not yet committed when we looked, wins on the unique keys;
+            // the port's answer is the same as for a plain duplicate: retrying returns its transaction.
+            if (causedByConstraintViolation(e)) {
+                throw taken(transaction);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Compare-and-set on the version column first: the conditional UPDATE both detects a stale
+     * version and locks the row, so two replicas can never both move (say, settle) one transaction.
+     */
+    @Override
+    public Transaction update(Transaction transaction) {
+        String id = transaction.id().value();
+        int bumped = TransactionEntity.update(
+                "version = version + 1 where id = :id and version = :version",
+                Parameters.with("id", id).and("version", transaction.version()));
+        TransactionEntity entity = TransactionEntity.findById(id);
+        if (entity == null) {
+            throw new IllegalStateException("no transaction " + id + " to update");
+        }
+        if (bumped == 0) {
+            throw new ConflictException(
+                    ErrorCode.CONCURRENT_MODIFICATION,
+                    "transaction '" + id + "' was changed by someone else since version " + transaction.version());
+        }
+        TransactionMapper.copyChangeable(transaction, entity);
+        // The bulk UPDATE bypassed the persistence context; the entity carries the bumped version.
+        entity.version = transaction.version() + 1;
+        TransactionEntity.flush();
+        return TransactionMapper.toDomain(entity);
+    }
+
+    @Override
+    public List<Transaction> history(TransactionFilter filter, Optional<HistoryCursor> after, int limit) {
+        if (filter.agent().isEmpty()) {
+            return page(Optional.empty(), filter, after, limit);
+        }
+        return switch (filter.role()) {
+            case PAYER -> page(Optional.of("payerId"), filter, after, limit);
+            case PROVIDER -> page(Optional.of("providerId"), filter, after, limit);
+            case EITHER -> {
+                // Two index range scans (by payer, by provider), each stopping after a page, merged
+                // here: an OR of both would leave the database to sort everything the agent ever did.
+                // Nobody hires themselves, so no transaction comes back from both.
+                List<Transaction> merged = new ArrayList<>(page(Optional.of("payerId"), filter, after, limit));
+                merged.addAll(page(Optional.of("providerId"), filter, after, limit));
+                yield merged.stream().sorted(HistoryCursor.ORDER).limit(limit).toList();
+            }
+        };
+    }
+
+    /** One keyset page of {@code filter}, the agent (if any) matched on {@code partyField}. */
+    private static List<Transaction> page(
+            Optional<String> partyField, TransactionFilter filter, Optional<HistoryCursor> after, int limit) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        partyField.ifPresent(field -> {
+            conditions.add(field + " = :agent");
+            parameters.and("agent", filter.agent().orElseThrow().value());
+        });
+        filter.state().ifPresent(state -> {
+            conditions.add("state = :state");
+            parameters.and("state", state.name());
+        });
+        filter.capability().ifPresent(capability -> {
+            conditions.add("capability = :capability");
+            parameters.and("capability", capability.name());
+        });
+        filter.from().ifPresent(from -> {
+            conditions.add("createdAt >= :from");
+            parameters.and("from", from);
+        });
+        filter.to().ifPresent(to -> {
+            conditions.add("createdAt < :to");
+            parameters.and("to", to);
+        });
+        after.ifPresent(cursor -> {
+            // Keyset pagination: strictly after (createdAt, id), never an OFFSET.
+            conditions.add("(createdAt > :afterTime or (createdAt = :afterTime and id > :afterId))");
+            parameters
+                    .and("afterTime", cursor.createdAt())
+                    .and("afterId", cursor.id().value());
+        });
+        var query = conditions.isEmpty()
+                ? TransactionEntity.<TransactionEntity>findAll(HISTORY_ORDER)
+                : TransactionEntity.<TransactionEntity>find(
+                        String.join(" and ", conditions), HISTORY_ORDER, parameters);
+        return query.page(Page.ofSize(limit)).list().stream()
+                .map(TransactionMapper::toDomain)
+                .toList();
+    }
+
+    @Override
+    public List<Transaction> pendingCreatedBefore(Instant cutoff, int limit) {
+        return TransactionEntity.<TransactionEntity>find(
+                        "state = :state and createdAt < :cutoff",
+                        HISTORY_ORDER,
+                        Parameters.with("state", TransactionState.PENDING.name())
+                                .and("cutoff", cutoff))
+                .page(Page.ofSize(limit))
+                .list()
+                .stream()
+                .map(TransactionMapper::toDomain)
+                .toList();
+    }
+
+    private static ConflictException taken(Transaction transaction) {
+        return new ConflictException(
+                ErrorCode.CONCURRENT_MODIFICATION,
+                "transaction '" + transaction.id() + "' or idempotency key '" + transaction.idempotencyKey()
+                        + "' of payer '" + transaction.payer() + "' is already stored");
+    }
+
+    static boolean causedByConstraintViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.agentmarketplace.persistence.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentmarketplace.persistence.testing.EnabledIfPostgresAvailable;
+import dev.agentmarketplace.persistence.testing.PostgresProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every query shape the ledger and dispute adapters run has an index that serves it: with sequential
+ * scans priced out ({@code enable_seqscan = off}), PostgreSQL's plan for each names the index meant
+ * for it. The statements mirror the adapters' queries (same columns, same predicates and order).
+ */
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+@EnabledIfPostgresAvailable
+class LedgerIndexesOnPostgresIT {
+    private static final String T = "TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00'";
+    private static final String ID = "'00000000-0000-4000-8000-000000000001'";
+    private static final String AFTER = "(created_at > " + T + " OR (created_at = " + T + " AND id > " + ID + "))";
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void everyLedgerAndDisputeQueryHasItsIndex() throws SQLException {
+        Map<String, String> expectedIndexByQuery = Map.of(
+                "SELECT COUNT(*) FROM ledger_transaction WHERE provider_id = 'bob' AND created_at >= " + T
+                        + " AND state <> 'CANCELLED'",
+                "ledger_transaction_by_provider",
+                "SELECT * FROM ledger_transaction WHERE payer_id = 'alice' AND " + AFTER
+                        + " ORDER BY created_at, id LIMIT 50",
+                "ledger_transaction_by_payer",
+                "SELECT * FROM ledger_transaction WHERE capability = 'python' AND " + AFTER
+                        + " ORDER BY created_at, id LIMIT 50",
+                "ledger_transaction_by_capability",
+                "SELECT * FROM ledger_transaction WHERE state = 'PENDING' AND created_at < " + T
+                        + " ORDER BY created_at, id LIMIT 100",
+                "ledger_transaction_by_state",
+                "SELECT * FROM ledger_transaction WHERE " + AFTER + " ORDER BY created_at, id LIMIT 50",
+                "ledger_transaction_by_time",
+                "SELECT currency, SUM(amount) FROM journal_posting WHERE account = 'escrow' GROUP BY currency",
+                "journal_posting_by_account",
+                "SELECT * FROM journal_entry WHERE entry_sequence > 500 ORDER BY entry_sequence LIMIT 100",
+                "journal_entry_pk",
+                "SELECT * FROM journal_entry WHERE transaction_id = " + ID + " ORDER BY entry_sequence",
+                "journal_entry_by_transaction",
+                "SELECT * FROM dispute WHERE status = 'OPEN' AND deadline < " + T + " AND id > " + ID
+                        + " ORDER BY id LIMIT 100",
+                "dispute_open_by_id");
+
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET enable_seqscan = off");
+            try {
+                expectedIndexByQuery.forEach((query, index) ->
+                        assertThat(plan(statement, query)).as(query).contains(index));
+            } finally {
+                statement.execute("RESET enable_seqscan");
+            }
+        }
+    }
+
+    private static String plan(Statement statement, String query) {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("EXPLAIN " + query + " failed: " + e.getMessage(), e);
+        }
+        return plan.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.agentmarketplace.persistence.testing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Empties the registry, ledger and dispute tables and puts the journal head back at genesis, for
+ * tests that share one database per Quarkus profile. On PostgreSQL it truncates with triggers
+ * switched off for its session ({@code session_replication_role = replica}, which needs the
+ * superuser the tests connect as), since the journal's triggers refuse exactly that; on H2, which
+ * has no such trigger, it deletes, children first.
+ */
+public final class LedgerTables {
+    /** Children before parents, so the deletes on H2 never trip a foreign key. */
+    private static final List<String> TABLES = List.of(
+            "dispute_evidence",
+            "dispute",
+            "journal_posting",
+            "journal_entry",
+            "ledger_transition",
+            "ledger_transaction",
+            "agent_metadata",
+            "agent_capability",
+            "agent");
+
+    private LedgerTables() {}
+
+    public static void empty(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+                // CASCADE also empties tables of other features that point at agents.
+                statement.execute("SET session_replication_role = replica");
+                try {
+                    statement.execute("TRUNCATE " + String.join(", ", TABLES) + " CASCADE");
+                } finally {
+                    statement.execute("SET session_replication_role = DEFAULT");
+                }
+            } else {
+                for (String table : TABLES) {
+                    statement.execute("DELETE FROM " + table);
+                }
+            }
+            statement.execute("UPDATE journal_head SET entry_sequence = 0, hash = '" + "0".repeat(64) + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the ledger tables: " + e.getMessage(), e);
+        }
+    }
+}
