@@ -18,3 +18,8 @@ CREATE TABLE provider_load (
     CONSTRAINT provider_load_provider_fk FOREIGN KEY (provider_id) REFERENCES agent (id) ON DELETE CASCADE,
     CONSTRAINT provider_load_hires_not_negative CHECK (hires >= 0)
 );
+
+-- Search walks these in its sort's order and stops at the page's end, instead of sorting every
+-- agent of a popular capability (SqlAgentSearch): reputation by score, price within a currency.
+CREATE INDEX reputation_summary_by_score ON reputation_summary (score DESC, agent_id);
+CREATE INDEX agent_by_price ON agent (price_currency, price_amount, id);

@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.discovery.AgentSearch;
 import dev.agentmarketplace.core.discovery.SearchCriteria;
 import dev.agentmarketplace.core.discovery.SearchCursor;
 import dev.agentmarketplace.core.discovery.SearchHit;
+import dev.agentmarketplace.core.discovery.SearchSort;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Agent;
@@ -20,6 +21,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -41,18 +44,15 @@ import org.hibernate.Session;
 @ApplicationScoped
 @Transactional
 public class SqlAgentSearch implements AgentSearch {
-    private static final String CANDIDATES = "SELECT a.id, a.display_name, a.owner, a.price_amount, a.price_currency,"
+    private static final String COLUMNS = "a.id, a.display_name, a.owner, a.price_amount, a.price_currency,"
             + " a.payout_wallet, a.availability, a.last_seen_at, a.capacity_per_hour, a.registered_at, a.version,"
             + " s.score AS summary_score, s.lower_bound, s.effective_observations, s.as_of,"
             // Agent.effectiveAvailability: OFFLINE once last_seen_at + lease is before now.
-            + " CASE WHEN a.last_seen_at < ? THEN 'OFFLINE' ELSE a.availability END AS effective_availability,"
-            + " COALESCE(s.score, CAST(? AS DOUBLE PRECISION)) AS sort_score,"
-            // Minutes that start inside the window; at most 60 rows through provider_load's primary key.
-            + " (SELECT COALESCE(SUM(p.hires), 0) FROM provider_load p"
-            + " WHERE p.provider_id = a.id AND p.bucket_start >= ?) AS recent_hires"
-            + " FROM agent a LEFT JOIN reputation_summary s ON s.agent_id = a.id"
-            + " WHERE a.deregistered_at IS NULL"
-            + " AND a.id IN (SELECT c.agent_id FROM agent_capability c WHERE c.capability IN (%s))";
+            + " CASE WHEN a.last_seen_at < ? THEN 'OFFLINE' ELSE a.availability END AS effective_availability, ";
+
+    /** Minutes that start inside the window: at most 60 rows through provider_load's primary key. */
+    private static final String RECENT_HIRES = "(SELECT COALESCE(SUM(p.hires), 0) FROM provider_load p"
+            + " WHERE p.provider_id = y.id AND p.bucket_start >= ?) AS recent_hires";
 
     private static final String LOAD = "CAST(x.recent_hires AS DOUBLE PRECISION) / x.capacity_per_hour";
 
@@ -63,47 +63,45 @@ public class SqlAgentSearch implements AgentSearch {
                 .doReturningWork(connection -> search(connection, query));
     }
 
+    /**
+     * The rows in the sort's order, each sort shaped so that an index yields its rows already
+     * ordered and the database stops after {@code limit} of them: REPUTATION walks the summaries by
+     * score (and unrated agents by id), PRICE the agents by price; the capability is then a probe of
+     * {@code agent_capability}'s primary key. Where a capability is rare the database starts from
+     * {@code agent_capability (capability, agent_id)} instead and sorts the few rows. LOAD changes
+     * with every hire, so it is computed and sorted for every match. Load is counted only for the
+     * rows that survive the limit.
+     */
     private static List<SearchHit> search(Connection connection, Query query) throws SQLException {
         SearchCriteria criteria = query.criteria();
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(Sql.timestamp(query.now().minus(query.heartbeatLease())));
-        parameters.add(query.unratedScore());
-        parameters.add(Sql.timestamp(
-                ProviderLoadCounters.bucketOf(query.loadSince()).equals(query.loadSince())
-                        ? query.loadSince()
-                        // A window starting inside a minute counts from the next whole minute: the
-                        // counters cannot tell which hires of that minute came before its start.
-                        : ProviderLoadCounters.bucketOf(query.loadSince()).plusSeconds(60)));
-        List<String> capabilities =
-                criteria.anyOf().stream().map(Capability::name).sorted().toList();
-        parameters.addAll(capabilities);
-        StringBuilder sql = new StringBuilder(CANDIDATES.formatted(placeholders(capabilities.size())));
-        if (criteria.priceCeiling().isPresent()) {
-            Money ceiling = criteria.priceCeiling().get();
-            sql.append(" AND a.price_currency = ? AND a.price_amount <= ?");
-            parameters.add(ceiling.currency().code());
-            parameters.add(ceiling.amount());
+        Statement inner = switch (criteria.sort()) {
+            case REPUTATION -> byReputation(query);
+            case PRICE -> byPrice(query);
+            case LOAD -> part(query, "COALESCE(s.score, CAST(? AS DOUBLE PRECISION))", List.of(query.unratedScore()));
+        };
+        Statement sql = new Statement()
+                .append("SELECT x.* FROM (SELECT y.*, " + RECENT_HIRES, countedFrom(query.loadSince()))
+                .append(" FROM (")
+                .append(inner)
+                .append(") y) x");
+        if (criteria.sort() == SearchSort.LOAD && criteria.after().orElse(null) instanceof SearchCursor.ByLoad byLoad) {
+            sql.append(
+                    " WHERE (" + LOAD + " > ? OR (" + LOAD + " = ? AND x.id > ?))",
+                    byLoad.load(),
+                    byLoad.load(),
+                    byLoad.after().value());
         }
-        sql.insert(0, "SELECT x.* FROM (").append(") x WHERE x.effective_availability IN (");
-        sql.append(placeholders(criteria.availability().size())).append(')');
-        criteria.availability().stream().map(Availability::name).sorted().forEach(parameters::add);
-        if (criteria.minReputation().isPresent()) {
-            sql.append(" AND x.sort_score >= ?");
-            parameters.add(criteria.minReputation().getAsDouble());
-        }
-        criteria.after().ifPresent(cursor -> after(cursor, sql, parameters));
         sql.append(
                 switch (criteria.sort()) {
                     case REPUTATION -> " ORDER BY x.sort_score DESC, x.id";
                     case PRICE -> " ORDER BY x.price_currency, x.price_amount, x.id";
                     case LOAD -> " ORDER BY " + LOAD + ", x.id";
                 });
-        sql.append(" FETCH FIRST ? ROWS ONLY");
-        parameters.add(query.limit());
+        sql.append(" FETCH FIRST ? ROWS ONLY", query.limit());
 
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            bind(statement, parameters);
+        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+            bind(statement, sql.parameters());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(Row.read(result));
@@ -123,29 +121,141 @@ public class SqlAgentSearch implements AgentSearch {
                 .toList();
     }
 
-    /** Strictly after the cursor's row in the sort's order; the same comparisons as the ORDER BY. */
-    private static void after(SearchCursor cursor, StringBuilder sql, List<Object> parameters) {
-        switch (cursor) {
-            case SearchCursor.ByReputation byReputation -> {
-                sql.append(" AND (x.sort_score < ? OR (x.sort_score = ? AND x.id > ?))");
-                parameters.add(byReputation.score());
-                parameters.add(byReputation.score());
+    /**
+     * Highest score first, an unrated agent counting as the prior: rated agents above the prior, then
+     * unrated agents and those rated exactly the prior (by id), then rated agents below it. Each
+     * branch follows an index in its own order and stops at the limit; the outer query merges them.
+     */
+    private static Statement byReputation(Query query) {
+        double prior = query.unratedScore();
+        SearchCriteria criteria = query.criteria();
+        Optional<SearchCursor.ByReputation> cursor = criteria.after().map(SearchCursor.ByReputation.class::cast);
+        Statement union = new Statement();
+        for (String branch : List.of("s.score > ?", "(s.agent_id IS NULL OR s.score = ?)", "s.score < ?")) {
+            boolean priorBranch = branch.startsWith("(");
+            if (priorBranch && !(criteria.minReputation().orElse(0) <= prior)) {
+                continue;
             }
-            case SearchCursor.ByPrice byPrice -> {
-                sql.append(" AND (x.price_currency > ? OR (x.price_currency = ? AND (x.price_amount > ?"
-                        + " OR (x.price_amount = ? AND x.id > ?))))");
-                parameters.add(byPrice.price().currency().code());
-                parameters.add(byPrice.price().currency().code());
-                parameters.add(byPrice.price().amount());
-                parameters.add(byPrice.price().amount());
+            if (priorBranch && cursor.isPresent() && cursor.get().score() < prior) {
+                continue;
             }
-            case SearchCursor.ByLoad byLoad -> {
-                sql.append(" AND (" + LOAD + " > ? OR (" + LOAD + " = ? AND x.id > ?))");
-                parameters.add(byLoad.load());
-                parameters.add(byLoad.load());
+            Statement part = priorBranch
+                    ? part(query, "CAST(? AS DOUBLE PRECISION)", List.of(prior))
+                    : part(query, "s.score", List.of());
+            part.append(" AND " + branch, prior);
+            if (!priorBranch && criteria.minReputation().isPresent()) {
+                part.append(" AND s.score >= ?", criteria.minReputation().getAsDouble());
             }
+            if (cursor.isPresent()) {
+                String after = cursor.get().after().value();
+                if (!priorBranch) {
+                    double score = cursor.get().score();
+                    part.append(" AND (s.score < ? OR (s.score = ? AND a.id > ?))", score, score, after);
+                } else if (cursor.get().score() == prior) {
+                    part.append(" AND a.id > ?", after);
+                }
+            }
+            part.append(priorBranch ? " ORDER BY a.id" : " ORDER BY s.score DESC, a.id");
+            part.append(" FETCH FIRST ? ROWS ONLY", query.limit());
+            union.append(union.text().isEmpty() ? "(" : " UNION ALL (")
+                    .append(part)
+                    .append(")");
         }
-        parameters.add(cursor.after().value());
+        return union;
+    }
+
+    private static Statement byPrice(Query query) {
+        Statement part = part(query, "COALESCE(s.score, CAST(? AS DOUBLE PRECISION))", List.of(query.unratedScore()));
+        if (query.criteria().after().orElse(null) instanceof SearchCursor.ByPrice cursor) {
+            String currency = cursor.price().currency().code();
+            part.append(
+                    " AND (a.price_currency > ? OR (a.price_currency = ? AND (a.price_amount > ?"
+                            + " OR (a.price_amount = ? AND a.id > ?))))",
+                    currency,
+                    currency,
+                    cursor.price().amount(),
+                    cursor.price().amount(),
+                    cursor.after().value());
+        }
+        return part.append(" ORDER BY a.price_currency, a.price_amount, a.id FETCH FIRST ? ROWS ONLY", query.limit());
+    }
+
+    /** The agents matching every filter but the minimum reputation's sort-specific form, with {@code sortScore}. */
+    private static Statement part(Query query, String sortScore, List<Object> sortScoreParameters) {
+        SearchCriteria criteria = query.criteria();
+        OffsetDateTime cutoff = Sql.timestamp(query.now().minus(query.heartbeatLease()));
+        List<String> capabilities =
+                criteria.anyOf().stream().map(Capability::name).sorted().toList();
+        List<String> declared = criteria.availability().stream()
+                .map(Availability::name)
+                .sorted()
+                .toList();
+        Statement part = new Statement()
+                .append("SELECT " + COLUMNS, cutoff)
+                .append(sortScore + " AS sort_score", sortScoreParameters.toArray())
+                .append(" FROM agent a LEFT JOIN reputation_summary s ON s.agent_id = a.id"
+                        + " WHERE a.deregistered_at IS NULL")
+                .append(
+                        " AND a.id IN (SELECT c.agent_id FROM agent_capability c WHERE c.capability IN ("
+                                + placeholders(capabilities.size()) + "))",
+                        capabilities.toArray())
+                // The effective availability spelt out on the columns, so the planner can estimate it:
+                // seen within the lease and declared one of the states, or lapsed when OFFLINE is asked for.
+                .append(" AND ((a.last_seen_at >= ?", cutoff)
+                .append(" AND a.availability IN (" + placeholders(declared.size()) + "))", declared.toArray());
+        if (criteria.availability().contains(Availability.OFFLINE)) {
+            part.append(" OR a.last_seen_at < ?", cutoff);
+        }
+        part.append(")");
+        if (criteria.priceCeiling().isPresent()) {
+            Money ceiling = criteria.priceCeiling().get();
+            part.append(
+                    " AND a.price_currency = ? AND a.price_amount <= ?",
+                    ceiling.currency().code(),
+                    ceiling.amount());
+        }
+        if (criteria.minReputation().isPresent() && criteria.sort() != SearchSort.REPUTATION) {
+            part.append(
+                    " AND COALESCE(s.score, CAST(? AS DOUBLE PRECISION)) >= ?",
+                    query.unratedScore(),
+                    criteria.minReputation().getAsDouble());
+        }
+        return part;
+    }
+
+    /**
+     * A window starting inside a minute counts from the next whole minute: the counters cannot tell
+     * which hires of that minute came before its start.
+     */
+    private static OffsetDateTime countedFrom(Instant since) {
+        Instant bucket = ProviderLoadCounters.bucketOf(since);
+        return Sql.timestamp(bucket.equals(since) ? since : bucket.plusSeconds(60));
+    }
+
+    /** SQL text and its parameters, built together so they cannot drift apart. */
+    private static final class Statement {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Statement append(String sql, Object... values) {
+            text.append(sql);
+            parameters.addAll(List.of(values));
+            return this;
+        }
+
+        Statement append(Statement other) {
+            text.append(other.text);
+            parameters.addAll(other.parameters);
+            return this;
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        List<Object> parameters() {
+            return parameters;
+        }
     }
 
     private static Map<String, SortedSet<Capability>> capabilities(Connection connection, List<String> ids)
@@ -201,9 +311,9 @@ public class SqlAgentSearch implements AgentSearch {
             Money price,
             String wallet,
             Availability declared,
-            java.time.Instant lastSeenAt,
+            Instant lastSeenAt,
             int capacity,
-            java.time.Instant registeredAt,
+            Instant registeredAt,
             long version,
             Optional<ReputationSummary> summary,
             Availability effective,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.discovery.AgentSearch;
 import dev.agentmarketplace.core.discovery.SearchCriteria;
+import dev.agentmarketplace.core.discovery.SearchCursor;
 import dev.agentmarketplace.core.discovery.SearchHit;
 import dev.agentmarketplace.core.discovery.SearchSort;
 import dev.agentmarketplace.core.registry.AgentId;
@@ -12,6 +13,7 @@ import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
+import dev.agentmarketplace.core.reputation.ReputationSummary;
 import dev.agentmarketplace.core.testing.AgentSearchContract;
 import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
 import dev.agentmarketplace.persistence.registry.AgentEntity;
@@ -21,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -111,6 +114,34 @@ class SqlAgentSearchIT extends AgentSearchContract {
         recordHires(AgentId.of("worker"), 1, NOW);
 
         assertThat(ProviderLoadEntityCount.rows(transactions)).isEqualTo(1);
+    }
+
+    /** The reputation query merges three index walks; agents rated exactly the prior interleave with unrated ones by id. */
+    @Test
+    void agentsRatedExactlyThePriorInterleaveWithUnratedOnesAcrossPages() {
+        agents();
+        for (String id : List.of("p1", "p2", "p3", "p4", "p5")) {
+            transactions.run(() -> agents.add(agent(id, "1.00 USDC", 10, Availability.ONLINE, NOW, "python")));
+        }
+        transactions.run(() -> {
+            reputations.saveSummary(new ReputationSummary(AgentId.of("p2"), 3.0, 2.0, 4, NOW));
+            reputations.saveSummary(new ReputationSummary(AgentId.of("p4"), 3.0, 2.5, 4, NOW));
+            reputations.saveSummary(new ReputationSummary(AgentId.of("p5"), 3.5, 2.5, 4, NOW));
+        });
+        SearchCriteria criteria = SearchCriteria.of(
+                Set.of(Capability.of("python")), EnumSet.allOf(Availability.class), SearchSort.REPUTATION, 1);
+        List<String> visited = new ArrayList<>();
+        while (true) {
+            List<SearchHit> page = search.search(new AgentSearch.Query(
+                    criteria, NOW, Duration.ofMinutes(5), NOW.minus(Duration.ofHours(1)), 3.0, 1));
+            if (page.isEmpty()) {
+                break;
+            }
+            visited.add(page.getFirst().agent().id().value());
+            criteria = criteria.continuingAfter(SearchCursor.of(page.getFirst(), SearchSort.REPUTATION));
+        }
+
+        assertThat(visited).containsExactly("p5", "p1", "p2", "p3", "p4");
     }
 
     private List<SearchHit> loadSearch() {
