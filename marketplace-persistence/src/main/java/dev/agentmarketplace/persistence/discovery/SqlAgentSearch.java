@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,44 +71,37 @@ public class SqlAgentSearch implements AgentSearch {
      * {@code agent_capability}'s primary key. Where a capability is rare the database starts from
      * {@code agent_capability (capability, agent_id)} instead and sorts the few rows. LOAD changes
      * with every hire, so it is computed and sorted for every match. Load is counted only for the
-     * rows that survive the limit.
+     * rows returned.
      */
     private static List<SearchHit> search(Connection connection, Query query) throws SQLException {
         SearchCriteria criteria = query.criteria();
-        Statement inner = switch (criteria.sort()) {
-            case REPUTATION -> byReputation(query);
-            case PRICE -> byPrice(query);
-            case LOAD -> part(query, "COALESCE(s.score, CAST(? AS DOUBLE PRECISION))", List.of(query.unratedScore()));
-        };
-        Statement sql = new Statement()
-                .append("SELECT x.* FROM (SELECT y.*, " + RECENT_HIRES, countedFrom(query.loadSince()))
-                .append(" FROM (")
-                .append(inner)
-                .append(") y) x");
-        if (criteria.sort() == SearchSort.LOAD && criteria.after().orElse(null) instanceof SearchCursor.ByLoad byLoad) {
-            sql.append(
-                    " WHERE (" + LOAD + " > ? OR (" + LOAD + " = ? AND x.id > ?))",
-                    byLoad.load(),
-                    byLoad.load(),
-                    byLoad.after().value());
-        }
-        sql.append(
-                switch (criteria.sort()) {
-                    case REPUTATION -> " ORDER BY x.sort_score DESC, x.id";
-                    case PRICE -> " ORDER BY x.price_currency, x.price_amount, x.id";
-                    case LOAD -> " ORDER BY " + LOAD + ", x.id";
-                });
-        sql.append(" FETCH FIRST ? ROWS ONLY", query.limit());
-
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
-            bind(statement, sql.parameters());
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(Row.read(result));
+        List<Row> rows = switch (criteria.sort()) {
+            case REPUTATION -> byReputation(connection, query);
+            case PRICE ->
+                fetch(
+                        connection,
+                        query,
+                        byPrice(query),
+                        new Statement(),
+                        " ORDER BY x.price_currency, x.price_amount, x.id");
+            case LOAD -> {
+                Statement outer = new Statement();
+                if (criteria.after().orElse(null) instanceof SearchCursor.ByLoad byLoad) {
+                    outer.append(
+                            " WHERE (" + LOAD + " > ? OR (" + LOAD + " = ? AND x.id > ?))",
+                            byLoad.load(),
+                            byLoad.load(),
+                            byLoad.after().value());
                 }
+                outer.append(" ORDER BY " + LOAD + ", x.id FETCH FIRST ? ROWS ONLY", query.limit());
+                yield fetch(
+                        connection,
+                        query,
+                        part(query, "COALESCE(s.score, CAST(? AS DOUBLE PRECISION))", List.of(query.unratedScore())),
+                        outer,
+                        "");
             }
-        }
+        };
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -121,47 +115,95 @@ public class SqlAgentSearch implements AgentSearch {
                 .toList();
     }
 
+    /** Runs {@code inner} with each row's recent hires, then {@code outer} and {@code order} on the result. */
+    private static List<Row> fetch(Connection connection, Query query, Statement inner, Statement outer, String order)
+            throws SQLException {
+        Statement sql = new Statement()
+                .append("SELECT x.* FROM (SELECT y.*, " + RECENT_HIRES, countedFrom(query.loadSince()))
+                .append(" FROM (")
+                .append(inner)
+                .append(") y) x")
+                .append(outer)
+                .append(order);
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+            bind(statement, sql.parameters());
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(Row.read(result));
+                }
+            }
+        }
+        return rows;
+    }
+
     /**
      * Highest score first, an unrated agent counting as the prior: rated agents above the prior, then
-     * unrated agents and those rated exactly the prior (by id), then rated agents below it. Each
-     * branch follows an index in its own order and stops at the limit; the outer query merges them.
+     * unrated agents and agents rated exactly the prior (by id), then rated agents below it. Each
+     * step follows an index in its own order and stops at what the page still needs, and a step
+     * runs only when the ones before it did not fill the page; so a popular capability's first
+     * page reads a few hundred index entries, never every agent offering it.
      */
-    private static Statement byReputation(Query query) {
+    private static List<Row> byReputation(Connection connection, Query query) throws SQLException {
         double prior = query.unratedScore();
         SearchCriteria criteria = query.criteria();
         Optional<SearchCursor.ByReputation> cursor = criteria.after().map(SearchCursor.ByReputation.class::cast);
-        Statement union = new Statement();
-        for (String branch : List.of("s.score > ?", "(s.agent_id IS NULL OR s.score = ?)", "s.score < ?")) {
-            boolean priorBranch = branch.startsWith("(");
-            if (priorBranch && !(criteria.minReputation().orElse(0) <= prior)) {
-                continue;
-            }
-            if (priorBranch && cursor.isPresent() && cursor.get().score() < prior) {
-                continue;
-            }
-            Statement part = priorBranch
-                    ? part(query, "CAST(? AS DOUBLE PRECISION)", List.of(prior))
-                    : part(query, "s.score", List.of());
-            part.append(" AND " + branch, prior);
-            if (!priorBranch && criteria.minReputation().isPresent()) {
-                part.append(" AND s.score >= ?", criteria.minReputation().getAsDouble());
-            }
-            if (cursor.isPresent()) {
-                String after = cursor.get().after().value();
-                if (!priorBranch) {
-                    double score = cursor.get().score();
-                    part.append(" AND (s.score < ? OR (s.score = ? AND a.id > ?))", score, score, after);
-                } else if (cursor.get().score() == prior) {
-                    part.append(" AND a.id > ?", after);
-                }
-            }
-            part.append(priorBranch ? " ORDER BY a.id" : " ORDER BY s.score DESC, a.id");
-            part.append(" FETCH FIRST ? ROWS ONLY", query.limit());
-            union.append(union.text().isEmpty() ? "(" : " UNION ALL (")
-                    .append(part)
-                    .append(")");
+        double cursorScore = cursor.map(SearchCursor.ByReputation::score).orElse(Double.POSITIVE_INFINITY);
+        List<Row> rows = new ArrayList<>();
+        if (cursorScore > prior) {
+            rows.addAll(rated(connection, query, "s.score > ?", cursor.filter(c -> c.score() > prior), query.limit()));
         }
-        return union;
+        int missing = query.limit() - rows.size();
+        if (missing > 0 && criteria.minReputation().orElse(0) <= prior && cursorScore >= prior) {
+            Optional<String> after =
+                    cursor.filter(c -> c.score() == prior).map(c -> c.after().value());
+            List<Row> atPrior = new ArrayList<>();
+            atPrior.addAll(atPrior(connection, query, "s.agent_id IS NULL", List.of(), after, missing));
+            atPrior.addAll(atPrior(connection, query, "s.score = ?", List.of(prior), after, missing));
+            atPrior.sort(Comparator.comparing(Row::id));
+            rows.addAll(atPrior.subList(0, Math.min(missing, atPrior.size())));
+        }
+        missing = query.limit() - rows.size();
+        if (missing > 0) {
+            rows.addAll(rated(connection, query, "s.score < ?", cursor.filter(c -> c.score() < prior), missing));
+        }
+        return rows;
+    }
+
+    /** Rated agents in {@code band} (relative to the prior), by score then id, after {@code cursor}. */
+    private static List<Row> rated(
+            Connection connection, Query query, String band, Optional<SearchCursor.ByReputation> cursor, int limit)
+            throws SQLException {
+        Statement part = part(query, "s.score", List.of()).append(" AND " + band, query.unratedScore());
+        if (query.criteria().minReputation().isPresent()) {
+            part.append(" AND s.score >= ?", query.criteria().minReputation().getAsDouble());
+        }
+        if (cursor.isPresent()) {
+            double score = cursor.get().score();
+            part.append(
+                    " AND (s.score < ? OR (s.score = ? AND a.id > ?))",
+                    score,
+                    score,
+                    cursor.get().after().value());
+        }
+        part.append(" ORDER BY s.score DESC, a.id FETCH FIRST ? ROWS ONLY", limit);
+        return fetch(connection, query, part, new Statement(), " ORDER BY x.sort_score DESC, x.id");
+    }
+
+    /** Agents whose score is the prior ({@code which}: unrated, or rated exactly that), by id. */
+    private static List<Row> atPrior(
+            Connection connection,
+            Query query,
+            String which,
+            List<Object> whichParameters,
+            Optional<String> after,
+            int limit)
+            throws SQLException {
+        Statement part = part(query, "CAST(? AS DOUBLE PRECISION)", List.of(query.unratedScore()));
+        part.append(" AND " + which, whichParameters.toArray());
+        after.ifPresent(id -> part.append(" AND a.id > ?", id));
+        part.append(" ORDER BY a.id FETCH FIRST ? ROWS ONLY", limit);
+        return fetch(connection, query, part, new Statement(), " ORDER BY x.id");
     }
 
     private static Statement byPrice(Query query) {
