@@ -75,6 +75,9 @@ public class SqlAgentSearch implements AgentSearch {
      */
     private static List<SearchHit> search(Connection connection, Query query) throws SQLException {
         SearchCriteria criteria = query.criteria();
+        if (Sql.isPostgres(connection)) {
+            planForTheseParameters(connection);
+        }
         List<Row> rows = switch (criteria.sort()) {
             case REPUTATION -> byReputation(connection, query);
             case PRICE ->
@@ -113,6 +116,20 @@ public class SqlAgentSearch implements AgentSearch {
                         capabilitiesOf.getOrDefault(row.id(), Collections.emptySortedSet()),
                         metadataOf.getOrDefault(row.id(), Map.of())))
                 .toList();
+    }
+
+    /**
+     * Which walk is fast depends on the capability: an index walk in sort order for a popular one, the
+     * capability index and a sort of a few rows for a rare one. A generic plan of a prepared statement
+     * (PostgreSQL's default after five executions) cannot know which, so every search is planned for
+     * its own parameters. JIT compilation would cost more than these short queries take. Both settings
+     * end with the transaction.
+     */
+    private static void planForTheseParameters(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            statement.execute("SET LOCAL jit = off");
+        }
     }
 
     /** Runs {@code inner} with each row's recent hires, then {@code outer} and {@code order} on the result. */
