@@ -197,8 +197,11 @@ public class SqlAgentSearch implements AgentSearch {
         }
         if (cursor.isPresent()) {
             double score = cursor.get().score();
+            // The plain bound is redundant but lets the index walk start at the cursor instead of
+            // skipping every earlier page again.
             part.append(
-                    " AND (s.score < ? OR (s.score = ? AND a.id > ?))",
+                    " AND s.score <= ? AND (s.score < ? OR (s.score = ? AND a.id > ?))",
+                    score,
                     score,
                     score,
                     cursor.get().after().value());
@@ -227,9 +230,11 @@ public class SqlAgentSearch implements AgentSearch {
         Statement part = part(query, "COALESCE(s.score, CAST(? AS DOUBLE PRECISION))", List.of(query.unratedScore()));
         if (query.criteria().after().orElse(null) instanceof SearchCursor.ByPrice cursor) {
             String currency = cursor.price().currency().code();
+            // The plain bound is redundant but lets the index walk start at the cursor's currency.
             part.append(
-                    " AND (a.price_currency > ? OR (a.price_currency = ? AND (a.price_amount > ?"
+                    " AND a.price_currency >= ? AND (a.price_currency > ? OR (a.price_currency = ? AND (a.price_amount > ?"
                             + " OR (a.price_amount = ? AND a.id > ?))))",
+                    currency,
                     currency,
                     currency,
                     cursor.price().amount(),
