@@ -257,11 +257,16 @@ public class SqlAgentSearch implements AgentSearch {
         Statement part = new Statement()
                 .append("SELECT " + COLUMNS, cutoff)
                 .append(sortScore + " AS sort_score", sortScoreParameters.toArray())
-                .append(" FROM agent a LEFT JOIN reputation_summary s ON s.agent_id = a.id"
-                        + " WHERE a.deregistered_at IS NULL")
                 .append(
-                        " AND a.id IN (SELECT c.agent_id FROM agent_capability c WHERE c.capability IN ("
-                                + placeholders(capabilities.size()) + "))",
+                        capabilities.size() == 1
+                                // One capability (every recommend): a plain join, so that the
+                                // (capability, agent_id) index also yields the agents in id order.
+                                ? " FROM agent_capability c JOIN agent a ON a.id = c.agent_id"
+                                        + " LEFT JOIN reputation_summary s ON s.agent_id = a.id"
+                                        + " WHERE c.capability = ? AND a.deregistered_at IS NULL"
+                                : " FROM agent a LEFT JOIN reputation_summary s ON s.agent_id = a.id"
+                                        + " WHERE a.id IN (SELECT c.agent_id FROM agent_capability c WHERE c.capability IN ("
+                                        + placeholders(capabilities.size()) + ")) AND a.deregistered_at IS NULL",
                         capabilities.toArray())
                 // The effective availability spelt out on the columns, so the planner can estimate it:
                 // seen within the lease and declared one of the states, or lapsed when OFFLINE is asked for.
