@@ -1,0 +1,439 @@
+package dev.agentmarketplace.persistence.discovery;
+
+import dev.agentmarketplace.core.discovery.AgentSearch;
+import dev.agentmarketplace.core.discovery.SearchCriteria;
+import dev.agentmarketplace.core.discovery.SearchCursor;
+import dev.agentmarketplace.core.discovery.SearchHit;
+import dev.agentmarketplace.core.discovery.SearchSort;
+import dev.agentmarketplace.core.money.Currency;
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.Agent;
+import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.Availability;
+import dev.agentmarketplace.core.registry.Capability;
+import dev.agentmarketplace.core.registry.Metadata;
+import dev.agentmarketplace.core.registry.WalletAddress;
+import dev.agentmarketplace.core.reputation.ReputationSummary;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.hibernate.Session;
+
+/**
+ * {@link AgentSearch} as one keyset query. Capabilities are matched through the {@code
+ * agent_capability (capability, agent_id)} index, so only agents offering a requested capability are
+ * read; the summary and the minute counters of {@code provider_load} are joined by primary key. The
+ * page's capabilities and metadata follow in one query each, never one per agent.
+ */
+@ApplicationScoped
+@Transactional
+public class SqlAgentSearch implements AgentSearch {
+    private static final String COLUMNS = "a.id, a.display_name, a.owner, a.price_amount, a.price_currency,"
+            + " a.payout_wallet, a.availability, a.last_seen_at, a.capacity_per_hour, a.registered_at, a.version,"
+            + " s.score AS summary_score, s.lower_bound, s.effective_observations, s.as_of,"
+            // Agent.effectiveAvailability: OFFLINE once last_seen_at + lease is before now.
+            + " CASE WHEN a.last_seen_at < ? THEN 'OFFLINE' ELSE a.availability END AS effective_availability, ";
+
+    /** Minutes that start inside the window: at most 60 rows through provider_load's primary key. */
+    private static final String RECENT_HIRES = "(SELECT COALESCE(SUM(p.hires), 0) FROM provider_load p"
+            + " WHERE p.provider_id = y.id AND p.bucket_start >= ?) AS recent_hires";
+
+    private static final String LOAD = "CAST(x.recent_hires AS DOUBLE PRECISION) / x.capacity_per_hour";
+
+    @Override
+    public List<SearchHit> search(Query query) {
+        return Panache.getEntityManager()
+                .unwrap(Session.class)
+                .doReturningWork(connection -> search(connection, query));
+    }
+
+    /**
+     * The rows in the sort's order, each sort shaped so that an index yields its rows already
+     * ordered and the database stops after {@code limit} of them: REPUTATION walks the summaries by
+     * score (and unrated agents by id), PRICE the agents by price; the capability is then a probe of
+     * {@code agent_capability}'s primary key. Where a capability is rare the database starts from
+     * {@code agent_capability (capability, agent_id)} instead and sorts the few rows. LOAD changes
+     * with every hire, so it is computed and sorted for every match. Load is counted only for the
+     * rows returned.
+     */
+    private static List<SearchHit> search(Connection connection, Query query) throws SQLException {
+        SearchCriteria criteria = query.criteria();
+        if (Sql.isPostgres(connection)) {
+            planForTheseParameters(connection);
+        }
+        List<Row> rows = switch (criteria.sort()) {
+            case REPUTATION -> byReputation(connection, query);
+            case PRICE ->
+                fetch(
+                        connection,
+                        query,
+                        byPrice(query),
+                        new Statement(),
+                        " ORDER BY x.price_currency, x.price_amount, x.id");
+            case LOAD -> {
+                Statement outer = new Statement();
+                if (criteria.after().orElse(null) instanceof SearchCursor.ByLoad byLoad) {
+                    outer.append(
+                            " WHERE (" + LOAD + " > ? OR (" + LOAD + " = ? AND x.id > ?))",
+                            byLoad.load(),
+                            byLoad.load(),
+                            byLoad.after().value());
+                }
+                outer.append(" ORDER BY " + LOAD + ", x.id FETCH FIRST ? ROWS ONLY", query.limit());
+                yield fetch(
+                        connection,
+                        query,
+                        part(query, "COALESCE(s.score, CAST(? AS DOUBLE PRECISION))", List.of(query.unratedScore())),
+                        outer,
+                        "");
+            }
+        };
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(Row::id).toList();
+        Map<String, SortedSet<Capability>> capabilitiesOf = capabilities(connection, ids);
+        Map<String, Map<String, String>> metadataOf = metadata(connection, ids);
+        return rows.stream()
+                .map(row -> row.hit(
+                        capabilitiesOf.getOrDefault(row.id(), Collections.emptySortedSet()),
+                        metadataOf.getOrDefault(row.id(), Map.of())))
+                .toList();
+    }
+
+    /**
+     * Which walk is fast depends on the capability: an index walk in sort order for a popular one, the
+     * capability index and a sort of a few rows for a rare one. A generic plan of a prepared statement
+     * (PostgreSQL's default after five executions) cannot know which, so every search is planned for
+     * its own parameters. JIT compilation would cost more than these short queries take. Both settings
+     * end with the transaction.
+     */
+    private static void planForTheseParameters(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            statement.execute("SET LOCAL jit = off");
+        }
+    }
+
+    /** Runs {@code inner} with each row's recent hires, then {@code outer} and {@code order} on the result. */
+    private static List<Row> fetch(Connection connection, Query query, Statement inner, Statement outer, String order)
+            throws SQLException {
+        Statement sql = new Statement()
+                .append("SELECT x.* FROM (SELECT y.*, " + RECENT_HIRES, countedFrom(query.loadSince()))
+                .append(" FROM (")
+                .append(inner)
+                .append(") y) x")
+                .append(outer)
+                .append(order);
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+            bind(statement, sql.parameters());
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(Row.read(result));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Highest score first, an unrated agent counting as the prior: rated agents above the prior, then
+     * unrated agents and agents rated exactly the prior (by id), then rated agents below it. Each
+     * step follows an index in its own order and stops at what the page still needs, and a step
+     * runs only when the ones before it did not fill the page; so a popular capability's first
+     * page reads a few hundred index entries, never every agent offering it.
+     */
+    private static List<Row> byReputation(Connection connection, Query query) throws SQLException {
+        double prior = query.unratedScore();
+        SearchCriteria criteria = query.criteria();
+        Optional<SearchCursor.ByReputation> cursor = criteria.after().map(SearchCursor.ByReputation.class::cast);
+        double cursorScore = cursor.map(SearchCursor.ByReputation::score).orElse(Double.POSITIVE_INFINITY);
+        List<Row> rows = new ArrayList<>();
+        if (cursorScore > prior) {
+            rows.addAll(rated(connection, query, "s.score > ?", cursor.filter(c -> c.score() > prior), query.limit()));
+        }
+        int missing = query.limit() - rows.size();
+        if (missing > 0 && criteria.minReputation().orElse(0) <= prior && cursorScore >= prior) {
+            Optional<String> after =
+                    cursor.filter(c -> c.score() == prior).map(c -> c.after().value());
+            List<Row> atPrior = new ArrayList<>();
+            atPrior.addAll(atPrior(connection, query, "s.agent_id IS NULL", List.of(), after, missing));
+            atPrior.addAll(atPrior(connection, query, "s.score = ?", List.of(prior), after, missing));
+            atPrior.sort(Comparator.comparing(Row::id));
+            rows.addAll(atPrior.subList(0, Math.min(missing, atPrior.size())));
+        }
+        missing = query.limit() - rows.size();
+        if (missing > 0) {
+            rows.addAll(rated(connection, query, "s.score < ?", cursor.filter(c -> c.score() < prior), missing));
+        }
+        return rows;
+    }
+
+    /** Rated agents in {@code band} (relative to the prior), by score then id, after {@code cursor}. */
+    private static List<Row> rated(
+            Connection connection, Query query, String band, Optional<SearchCursor.ByReputation> cursor, int limit)
+            throws SQLException {
+        Statement part = part(query, "s.score", List.of()).append(" AND " + band, query.unratedScore());
+        if (query.criteria().minReputation().isPresent()) {
+            part.append(" AND s.score >= ?", query.criteria().minReputation().getAsDouble());
+        }
+        if (cursor.isPresent()) {
+            double score = cursor.get().score();
+            // The plain bound is redundant but lets the index walk start at the cursor instead of
+            // skipping every earlier page again.
+            part.append(
+                    " AND s.score <= ? AND (s.score < ? OR (s.score = ? AND a.id > ?))",
+                    score,
+                    score,
+                    score,
+                    cursor.get().after().value());
+        }
+        part.append(" ORDER BY s.score DESC, a.id FETCH FIRST ? ROWS ONLY", limit);
+        return fetch(connection, query, part, new Statement(), " ORDER BY x.sort_score DESC, x.id");
+    }
+
+    /** Agents whose score is the prior ({@code which}: unrated, or rated exactly that), by id. */
+    private static List<Row> atPrior(
+            Connection connection,
+            Query query,
+            String which,
+            List<Object> whichParameters,
+            Optional<String> after,
+            int limit)
+            throws SQLException {
+        Statement part = part(query, "CAST(? AS DOUBLE PRECISION)", List.of(query.unratedScore()));
+        part.append(" AND " + which, whichParameters.toArray());
+        after.ifPresent(id -> part.append(" AND a.id > ?", id));
+        part.append(" ORDER BY a.id FETCH FIRST ? ROWS ONLY", limit);
+        return fetch(connection, query, part, new Statement(), " ORDER BY x.id");
+    }
+
+    private static Statement byPrice(Query query) {
+        Statement part = part(query, "COALESCE(s.score, CAST(? AS DOUBLE PRECISION))", List.of(query.unratedScore()));
+        if (query.criteria().after().orElse(null) instanceof SearchCursor.ByPrice cursor) {
+            String currency = cursor.price().currency().code();
+            // The plain bound is redundant but lets the index walk start at the cursor's currency.
+            part.append(
+                    " AND a.price_currency >= ? AND (a.price_currency > ? OR (a.price_currency = ? AND (a.price_amount > ?"
+                            + " OR (a.price_amount = ? AND a.id > ?))))",
+                    currency,
+                    currency,
+                    currency,
+                    cursor.price().amount(),
+                    cursor.price().amount(),
+                    cursor.after().value());
+        }
+        return part.append(" ORDER BY a.price_currency, a.price_amount, a.id FETCH FIRST ? ROWS ONLY", query.limit());
+    }
+
+    /** The agents matching every filter but the minimum reputation's sort-specific form, with {@code sortScore}. */
+    private static Statement part(Query query, String sortScore, List<Object> sortScoreParameters) {
+        SearchCriteria criteria = query.criteria();
+        OffsetDateTime cutoff = Sql.timestamp(query.now().minus(query.heartbeatLease()));
+        List<String> capabilities =
+                criteria.anyOf().stream().map(Capability::name).sorted().toList();
+        List<String> declared = criteria.availability().stream()
+                .map(Availability::name)
+                .sorted()
+                .toList();
+        Statement part = new Statement()
+                .append("SELECT " + COLUMNS, cutoff)
+                .append(sortScore + " AS sort_score", sortScoreParameters.toArray())
+                .append(
+                        capabilities.size() == 1
+                                // One capability (every recommend): a plain join, so that the
+                                // (capability, agent_id) index also yields the agents in id order.
+                                ? " FROM agent_capability c JOIN agent a ON a.id = c.agent_id"
+                                        + " LEFT JOIN reputation_summary s ON s.agent_id = a.id"
+                                        + " WHERE c.capability = ? AND a.deregistered_at IS NULL"
+                                : " FROM agent a LEFT JOIN reputation_summary s ON s.agent_id = a.id"
+                                        + " WHERE a.id IN (SELECT c.agent_id FROM agent_capability c WHERE c.capability IN ("
+                                        + placeholders(capabilities.size()) + ")) AND a.deregistered_at IS NULL",
+                        capabilities.toArray())
+                // The effective availability spelt out on the columns, so the planner can estimate it:
+                // seen within the lease and declared one of the states, or lapsed when OFFLINE is asked for.
+                .append(" AND ((a.last_seen_at >= ?", cutoff)
+                .append(" AND a.availability IN (" + placeholders(declared.size()) + "))", declared.toArray());
+        if (criteria.availability().contains(Availability.OFFLINE)) {
+            part.append(" OR a.last_seen_at < ?", cutoff);
+        }
+        part.append(")");
+        if (criteria.priceCeiling().isPresent()) {
+            Money ceiling = criteria.priceCeiling().get();
+            part.append(
+                    " AND a.price_currency = ? AND a.price_amount <= ?",
+                    ceiling.currency().code(),
+                    ceiling.amount());
+        }
+        if (criteria.minReputation().isPresent() && criteria.sort() != SearchSort.REPUTATION) {
+            part.append(
+                    " AND COALESCE(s.score, CAST(? AS DOUBLE PRECISION)) >= ?",
+                    query.unratedScore(),
+                    criteria.minReputation().getAsDouble());
+        }
+        return part;
+    }
+
+    /**
+     * A window starting inside a minute counts from the next whole minute: the counters cannot tell
+     * which hires of that minute came before its start.
+     */
+    private static OffsetDateTime countedFrom(Instant since) {
+        Instant bucket = ProviderLoadCounters.bucketOf(since);
+        return Sql.timestamp(bucket.equals(since) ? since : bucket.plusSeconds(60));
+    }
+
+    /** SQL text and its parameters, built together so they cannot drift apart. */
+    private static final class Statement {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Statement append(String sql, Object... values) {
+            text.append(sql);
+            parameters.addAll(List.of(values));
+            return this;
+        }
+
+        Statement append(Statement other) {
+            text.append(other.text);
+            parameters.addAll(other.parameters);
+            return this;
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        List<Object> parameters() {
+            return parameters;
+        }
+    }
+
+    private static Map<String, SortedSet<Capability>> capabilities(Connection connection, List<String> ids)
+            throws SQLException {
+        Map<String, SortedSet<Capability>> byAgent = new HashMap<>();
+        String sql = "SELECT agent_id, capability FROM agent_capability WHERE agent_id IN (" + placeholders(ids.size())
+                + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, ids);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    byAgent.computeIfAbsent(result.getString(1), id -> new TreeSet<>())
+                            .add(Capability.of(result.getString(2)));
+                }
+            }
+        }
+        return byAgent;
+    }
+
+    private static Map<String, Map<String, String>> metadata(Connection connection, List<String> ids)
+            throws SQLException {
+        Map<String, Map<String, String>> byAgent = new HashMap<>();
+        String sql = "SELECT agent_id, entry_key, entry_value FROM agent_metadata WHERE agent_id IN ("
+                + placeholders(ids.size()) + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, ids);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    byAgent.computeIfAbsent(result.getString(1), id -> new LinkedHashMap<>())
+                            .put(result.getString(2), result.getString(3));
+                }
+            }
+        }
+        return byAgent;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static void bind(PreparedStatement statement, Collection<?> parameters) throws SQLException {
+        int index = 1;
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+    }
+
+    /** One row of the candidate query, before its capabilities and metadata are attached. */
+    private record Row(
+            String id,
+            String displayName,
+            String owner,
+            Money price,
+            String wallet,
+            Availability declared,
+            Instant lastSeenAt,
+            int capacity,
+            Instant registeredAt,
+            long version,
+            Optional<ReputationSummary> summary,
+            Availability effective,
+            double score,
+            long recentHires) {
+
+        static Row read(ResultSet result) throws SQLException {
+            String id = result.getString("id");
+            double summaryScore = result.getDouble("summary_score");
+            Optional<ReputationSummary> summary = result.wasNull()
+                    ? Optional.empty()
+                    : Optional.of(new ReputationSummary(
+                            AgentId.of(id),
+                            summaryScore,
+                            result.getDouble("lower_bound"),
+                            result.getDouble("effective_observations"),
+                            Sql.instant(result, "as_of")));
+            return new Row(
+                    id,
+                    result.getString("display_name"),
+                    result.getString("owner"),
+                    // The column holds 18 decimals; Money brings the amount back to its currency's scale.
+                    Money.of(result.getBigDecimal("price_amount"), Currency.of(result.getString("price_currency"))),
+                    result.getString("payout_wallet"),
+                    Availability.valueOf(result.getString("availability")),
+                    Sql.instant(result, "last_seen_at"),
+                    result.getInt("capacity_per_hour"),
+                    Sql.instant(result, "registered_at"),
+                    result.getLong("version"),
+                    summary,
+                    Availability.valueOf(result.getString("effective_availability")),
+                    result.getDouble("sort_score"),
+                    result.getLong("recent_hires"));
+        }
+
+        SearchHit hit(SortedSet<Capability> capabilities, Map<String, String> metadata) {
+            Agent agent = new Agent(
+                    AgentId.of(id),
+                    displayName,
+                    owner,
+                    capabilities,
+                    price,
+                    WalletAddress.of(wallet),
+                    declared,
+                    lastSeenAt,
+                    capacity,
+                    Metadata.of(metadata),
+                    registeredAt,
+                    Optional.empty(),
+                    version);
+            return new SearchHit(agent, effective, summary, score, recentHires, (double) recentHires / capacity);
+        }
+    }
+}
