@@ -10,6 +10,7 @@ import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
 import dev.agentmarketplace.core.ledger.TransactionState;
 import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.persistence.discovery.ProviderLoadCounters;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -29,6 +30,12 @@ import org.hibernate.exception.ConstraintViolationException;
 @ApplicationScoped
 @Transactional
 public class PanacheTransactionRepository implements TransactionRepository {
+    private final ProviderLoadCounters load;
+
+    PanacheTransactionRepository(ProviderLoadCounters load) {
+        this.load = load;
+    }
+
     /** History order, {@link HistoryCursor#ORDER}, which the (…, created_at, id) indexes serve. */
     private static final Sort HISTORY_ORDER = Sort.by("createdAt").and("id");
 
@@ -54,6 +61,8 @@ public class PanacheTransactionRepository implements TransactionRepository {
         }
         try {
             TransactionMapper.toNewEntity(transaction).persistAndFlush();
+            // Load-aware discovery reads these counters; they commit or roll back with the hire.
+            load.hired(transaction.provider(), transaction.createdAt(), 1);
         } catch (PersistenceException e) {
             // Another replica's insert, not yet committed when we looked, wins on the unique keys;
             // the port's answer is the same as for a plain duplicate: retrying returns its transaction.
@@ -83,7 +92,12 @@ public class PanacheTransactionRepository implements TransactionRepository {
                     ErrorCode.CONCURRENT_MODIFICATION,
                     "transaction '" + id + "' was changed by someone else since version " + transaction.version());
         }
+        boolean cancelledNow = transaction.state() == TransactionState.CANCELLED
+                && !TransactionState.CANCELLED.name().equals(entity.state);
         TransactionMapper.copyChangeable(transaction, entity);
+        if (cancelledNow) {
+            load.cancelled(transaction.provider(), transaction.createdAt());
+        }
         // The bulk UPDATE bypassed the persistence context; the entity carries the bumped version.
         entity.version = transaction.version() + 1;
         TransactionEntity.flush();
