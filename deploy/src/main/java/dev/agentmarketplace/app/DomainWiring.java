@@ -1,12 +1,33 @@
 package dev.agentmarketplace.app;
 
+import dev.agentmarketplace.core.IdGenerator;
+import dev.agentmarketplace.core.RandomSource;
 import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.discovery.AgentDiscovery;
+import dev.agentmarketplace.core.discovery.AgentSearch;
+import dev.agentmarketplace.core.discovery.DiscoverySettings;
+import dev.agentmarketplace.core.discovery.SelectionStateStore;
+import dev.agentmarketplace.core.dispute.DisputeDesk;
+import dev.agentmarketplace.core.dispute.DisputeRepository;
+import dev.agentmarketplace.core.dispute.DisputeSettings;
+import dev.agentmarketplace.core.ledger.HireStatistics;
+import dev.agentmarketplace.core.ledger.JournalRepository;
+import dev.agentmarketplace.core.ledger.JournalVerifier;
+import dev.agentmarketplace.core.ledger.Ledger;
+import dev.agentmarketplace.core.ledger.LedgerSettings;
+import dev.agentmarketplace.core.ledger.TransactionQueries;
+import dev.agentmarketplace.core.ledger.TransactionRepository;
 import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.RegistrySettings;
+import dev.agentmarketplace.core.reputation.ReputationPolicy;
+import dev.agentmarketplace.core.reputation.ReputationRepository;
+import dev.agentmarketplace.core.reputation.ReputationService;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds the framework-free core services from the adapters that implement their ports. */
 public class DomainWiring {
@@ -15,6 +36,18 @@ public class DomainWiring {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    IdGenerator ids() {
+        return UUID::randomUUID;
+    }
+
+    @Produces
+    @Singleton
+    RandomSource random() {
+        return bound -> ThreadLocalRandom.current().nextInt(bound);
     }
 
     @Produces
@@ -29,5 +62,92 @@ public class DomainWiring {
     @Singleton
     AgentRegistry agentRegistry(AgentRepository agents, UnitOfWork unitOfWork, Clock clock, RegistrySettings settings) {
         return new AgentRegistry(agents, unitOfWork, clock, settings);
+    }
+
+    /** The ledger judges availability by the registry's lease, so both always agree on who is OFFLINE. */
+    @Produces
+    @Singleton
+    LedgerSettings ledgerSettings(LedgerConfig config, RegistrySettings registry) {
+        LedgerSettings defaults = LedgerSettings.DEFAULTS;
+        LedgerConfig.Ledger ledger = config.ledger();
+        return new LedgerSettings(
+                ledger.feeBasisPoints().orElse(defaults.feeBasisPoints()),
+                ledger.disputeWindow().orElse(defaults.disputeWindow()),
+                ledger.holdTimeout().orElse(defaults.holdTimeout()),
+                registry.heartbeatLease());
+    }
+
+    @Produces
+    @Singleton
+    Ledger ledger(
+            TransactionRepository transactions,
+            JournalRepository journal,
+            AgentRepository agents,
+            HireStatistics statistics,
+            UnitOfWork unitOfWork,
+            IdGenerator ids,
+            Clock clock,
+            LedgerSettings settings) {
+        return new Ledger(transactions, journal, agents, statistics, unitOfWork, ids, clock, settings);
+    }
+
+    @Produces
+    @Singleton
+    TransactionQueries transactionQueries(TransactionRepository transactions, JournalRepository journal) {
+        return new TransactionQueries(transactions, journal);
+    }
+
+    @Produces
+    @Singleton
+    JournalVerifier journalVerifier(JournalRepository journal) {
+        return new JournalVerifier(journal);
+    }
+
+    @Produces
+    @Singleton
+    ReputationService reputationService(
+            ReputationRepository reputations,
+            TransactionRepository transactions,
+            AgentRepository agents,
+            UnitOfWork unitOfWork,
+            Clock clock) {
+        return new ReputationService(reputations, transactions, agents, unitOfWork, clock, ReputationPolicy.DEFAULTS);
+    }
+
+    /** Dispute outcomes feed reputation: a refunded dispute counts as a failure of the provider. */
+    @Produces
+    @Singleton
+    DisputeDesk disputeDesk(
+            DisputeRepository disputes,
+            Ledger ledger,
+            UnitOfWork unitOfWork,
+            IdGenerator ids,
+            Clock clock,
+            LedgerConfig config,
+            ReputationService reputation) {
+        DisputeSettings settings = new DisputeSettings(
+                config.disputes().evidenceWindow().orElse(DisputeSettings.DEFAULTS.evidenceWindow()));
+        return new DisputeDesk(
+                disputes, ledger, unitOfWork, ids, clock, settings, DisputeDesk.defaultRules(), reputation);
+    }
+
+    @Produces
+    @Singleton
+    AgentDiscovery agentDiscovery(
+            AgentSearch search,
+            HireStatistics statistics,
+            SelectionStateStore selectionState,
+            RandomSource random,
+            Clock clock,
+            RegistrySettings registry) {
+        DiscoverySettings defaults = DiscoverySettings.DEFAULTS;
+        DiscoverySettings settings = new DiscoverySettings(
+                registry.heartbeatLease(),
+                defaults.reputationWeight(),
+                defaults.priceWeight(),
+                defaults.loadWeight(),
+                defaults.maxCandidates());
+        return new AgentDiscovery(
+                search, statistics, selectionState, random, ReputationPolicy.DEFAULTS, settings, clock);
     }
 }

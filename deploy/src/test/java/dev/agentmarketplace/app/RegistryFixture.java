@@ -10,11 +10,9 @@ import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.registry.Metadata;
 import dev.agentmarketplace.core.registry.WalletAddress;
+import dev.agentmarketplace.persistence.testing.LedgerTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -37,13 +35,9 @@ public class RegistryFixture {
     @Inject
     DataSource dataSource;
 
+    /** Empties the registry and everything that refers to its agents (ledger, disputes, reputation). */
     public void clear() {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM agent");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not empty the registry", e);
-        }
+        LedgerTables.empty(dataSource);
     }
 
     public Agent register(String id, String displayName, Availability availability, String... capabilities) {

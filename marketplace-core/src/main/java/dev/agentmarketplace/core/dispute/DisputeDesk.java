@@ -158,10 +158,13 @@ public final class DisputeDesk {
         try {
             return unitOfWork.execute(() -> applyRules(id, at));
         } catch (ConflictException raced) {
-            if (raced.code() != ErrorCode.CONCURRENT_MODIFICATION) {
-                throw raced;
+            // Another replica may decide the dispute between our read and our write; the ledger then
+            // refuses a second resolution (ILLEGAL_TRANSITION) or a stale version. Skip what someone
+            // else has decided or changed; a refusal of a dispute still open is a real error.
+            if (raced.code() == ErrorCode.CONCURRENT_MODIFICATION || load(id).status() != DisputeStatus.OPEN) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            throw raced;
         }
     }
 
