@@ -69,11 +69,10 @@ public class DomainWiring {
     @Singleton
     LedgerSettings ledgerSettings(LedgerConfig config, RegistrySettings registry) {
         LedgerSettings defaults = LedgerSettings.DEFAULTS;
-        LedgerConfig.Ledger ledger = config.ledger();
         return new LedgerSettings(
-                ledger.feeBasisPoints().orElse(defaults.feeBasisPoints()),
-                ledger.disputeWindow().orElse(defaults.disputeWindow()),
-                ledger.holdTimeout().orElse(defaults.holdTimeout()),
+                config.feeBasisPoints().orElse(defaults.feeBasisPoints()),
+                config.disputeWindow().orElse(defaults.disputeWindow()),
+                config.holdTimeout().orElse(defaults.holdTimeout()),
                 registry.heartbeatLease());
     }
 
@@ -123,10 +122,10 @@ public class DomainWiring {
             UnitOfWork unitOfWork,
             IdGenerator ids,
             Clock clock,
-            LedgerConfig config,
+            DisputeConfig config,
             ReputationService reputation) {
-        DisputeSettings settings = new DisputeSettings(
-                config.disputes().evidenceWindow().orElse(DisputeSettings.DEFAULTS.evidenceWindow()));
+        DisputeSettings settings =
+                new DisputeSettings(config.evidenceWindow().orElse(DisputeSettings.DEFAULTS.evidenceWindow()));
         return new DisputeDesk(
                 disputes, ledger, unitOfWork, ids, clock, settings, DisputeDesk.defaultRules(), reputation);
     }

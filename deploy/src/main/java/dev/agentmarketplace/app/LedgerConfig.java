@@ -6,31 +6,20 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * {@code marketplace.ledger.*} and {@code marketplace.disputes.*}: money and dispute timing. Unset
- * properties take the defaults of the core's {@code LedgerSettings} and {@code DisputeSettings}.
+ * {@code marketplace.ledger.*}: fees and timing of the ledger. Unset properties take the defaults of
+ * the core's {@code LedgerSettings}, which is the one place they are defined.
  */
-@ConfigMapping(prefix = "marketplace")
+@ConfigMapping(prefix = "marketplace.ledger")
 public interface LedgerConfig {
-    Ledger ledger();
+    /** Platform fee on settlement, in basis points of the amount (default 250). */
+    OptionalInt feeBasisPoints();
 
-    Disputes disputes();
+    /** How long after settlement a transaction may still be disputed (default 7 days). */
+    Optional<Duration> disputeWindow();
 
-    interface Ledger {
-        /** Platform fee on settlement, in basis points of the amount (default 250). */
-        OptionalInt feeBasisPoints();
+    /** How long a hire may stay PENDING before its hold is voided (default 15 minutes). */
+    Optional<Duration> holdTimeout();
 
-        /** How long after settlement a transaction may still be disputed (default 7 days). */
-        Optional<Duration> disputeWindow();
-
-        /** How long a hire may stay PENDING before its hold is voided (default 15 minutes). */
-        Optional<Duration> holdTimeout();
-
-        /** How often this replica sweeps expired holds and overdue disputes (default 30 s). */
-        Optional<Duration> sweepInterval();
-    }
-
-    interface Disputes {
-        /** How long after opening the parties may add evidence (default 72 hours). */
-        Optional<Duration> evidenceWindow();
-    }
+    /** How often each replica sweeps expired holds and overdue disputes (default 30 s). */
+    Optional<Duration> sweepInterval();
 }

@@ -35,24 +35,22 @@ class MarketSweepsIT {
     @Inject
     MarketSweeps sweeps;
 
-    /** Holds expire after a millisecond; the scheduler itself stays out of the way. */
+    /** Holds expire after a millisecond. */
     public static class ShortHolds implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "marketplace.ledger.hold-timeout", "PT0.001S",
-                    "marketplace.ledger.sweep-interval", "1h");
+            return Map.of("marketplace.ledger.hold-timeout", "PT0.001S");
         }
     }
 
     @Test
     void unsettledHoldIsVoidedByTheSweep() throws InterruptedException {
         registry.clear();
-        registry.register("payer", "Payer", Availability.ONLINE, "planning");
-        registry.register("provider", "Provider", Availability.ONLINE, "python");
+        registry.register("sweep-payer", "Payer", Availability.ONLINE, "planning");
+        registry.register("sweep-provider", "Provider", Availability.ONLINE, "python");
         Transaction hired = ledger.hire(new HireRequest(
-                        AgentId.of("payer"),
-                        AgentId.of("provider"),
+                        AgentId.of("sweep-payer"),
+                        AgentId.of("sweep-provider"),
                         Capability.of("python"),
                         RegistryFixture.PRICE,
                         "task",

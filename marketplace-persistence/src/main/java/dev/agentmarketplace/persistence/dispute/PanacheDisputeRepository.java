@@ -7,6 +7,7 @@ import dev.agentmarketplace.core.dispute.DisputeId;
 import dev.agentmarketplace.core.dispute.DisputeRepository;
 import dev.agentmarketplace.core.dispute.DisputeStatus;
 import dev.agentmarketplace.core.ledger.TransactionId;
+import dev.agentmarketplace.persistence.UniqueViolation;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -16,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * {@link DisputeRepository} on Hibernate ORM Panache. Each method joins the caller's transaction (the
@@ -49,7 +49,7 @@ public class PanacheDisputeRepository implements DisputeRepository {
         } catch (PersistenceException e) {
             // A dispute another replica opened but had not committed when we looked: the unique key
             // on the transaction decides, with the same answer as a plain duplicate.
-            if (causedByConstraintViolation(e)) {
+            if (UniqueViolation.causedBy(e)) {
                 throw taken(dispute);
             }
             throw e;
@@ -102,14 +102,5 @@ public class PanacheDisputeRepository implements DisputeRepository {
                 ErrorCode.CONCURRENT_MODIFICATION,
                 "dispute '" + dispute.id() + "' or a dispute over transaction '" + dispute.transactionId()
                         + "' is already stored");
-    }
-
-    private static boolean causedByConstraintViolation(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

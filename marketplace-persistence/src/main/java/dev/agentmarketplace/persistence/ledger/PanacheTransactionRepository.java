@@ -10,6 +10,7 @@ import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
 import dev.agentmarketplace.core.ledger.TransactionState;
 import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.persistence.UniqueViolation;
 import dev.agentmarketplace.persistence.discovery.ProviderLoadCounters;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * {@link TransactionRepository} on Hibernate ORM Panache. Each method joins the caller's transaction
@@ -66,7 +66,7 @@ public class PanacheTransactionRepository implements TransactionRepository {
         } catch (PersistenceException e) {
             // Another replica's insert, not yet committed when we looked, wins on the unique keys;
             // the port's answer is the same as for a plain duplicate: retrying returns its transaction.
-            if (causedByConstraintViolation(e)) {
+            if (UniqueViolation.causedBy(e)) {
                 throw taken(transaction);
             }
             throw e;
@@ -183,14 +183,5 @@ public class PanacheTransactionRepository implements TransactionRepository {
                 ErrorCode.CONCURRENT_MODIFICATION,
                 "transaction '" + transaction.id() + "' or idempotency key '" + transaction.idempotencyKey()
                         + "' of payer '" + transaction.payer() + "' is already stored");
-    }
-
-    static boolean causedByConstraintViolation(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
+import dev.agentmarketplace.persistence.UniqueViolation;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -13,7 +14,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * {@link AgentRepository} on Hibernate ORM Panache. Each method joins the caller's transaction (the
@@ -56,7 +56,7 @@ public class PanacheAgentRepository implements AgentRepository {
         } catch (PersistenceException e) {
             // The check above cannot see a registration another replica has not committed yet;
             // the primary key decides, and the loser gets the same answer as a plain duplicate.
-            if (causedByConstraintViolation(e)) {
+            if (UniqueViolation.causedBy(e)) {
                 throw AgentRegistry.alreadyRegistered(agent.id());
             }
             throw e;
@@ -85,14 +85,5 @@ public class PanacheAgentRepository implements AgentRepository {
         entity.version = agent.version() + 1;
         AgentEntity.flush();
         return AgentMapper.toDomain(entity);
-    }
-
-    private static boolean causedByConstraintViolation(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
