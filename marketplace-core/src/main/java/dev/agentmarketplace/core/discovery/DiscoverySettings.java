@@ -13,13 +13,14 @@ import java.util.Objects;
  *   <li>{@code reputationWeight} 0.5, {@code priceWeight} 0.3, {@code loadWeight} 0.2: the weights of
  *       a recommendation's rank (see {@link Recommendation}); reputation leads, price and spare
  *       capacity break near-ties;
- *   <li>{@code maxCandidates} 1000: how many agents recommend and select consider at most.
+ *   <li>{@code maxCandidates} 200: how many agents recommend and select consider at most, the best-rated first
+ *       (one search page: far more than any top-N asked for, and bounded work at any market size).
  * </ul>
  */
 public record DiscoverySettings(
         Duration heartbeatLease, double reputationWeight, double priceWeight, double loadWeight, int maxCandidates) {
     public static final DiscoverySettings DEFAULTS =
-            new DiscoverySettings(RegistrySettings.DEFAULT_HEARTBEAT_LEASE, 0.5, 0.3, 0.2, 1000);
+            new DiscoverySettings(RegistrySettings.DEFAULT_HEARTBEAT_LEASE, 0.5, 0.3, 0.2, 200);
 
     /** Load is hires in the last hour over capacity per hour, so the window is fixed by the unit of capacity. */
     public static final Duration LOAD_WINDOW = Duration.ofHours(1);
