@@ -45,6 +45,14 @@ final class AgentLoader {
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET session_replication_role = origin");
+                // Search's ranking rows are derived from the tables just loaded, exactly as V7's
+                // backfill derives them, so they agree with what the registry would have written.
+                statement.execute("INSERT INTO search_ranking (capability, agent_id, score, availability,"
+                        + " last_seen_at, deregistered_at, price_currency, price_amount)"
+                        + " SELECT c.capability, a.id, COALESCE(s.score, -1), a.availability, a.last_seen_at,"
+                        + " a.deregistered_at, a.price_currency, a.price_amount"
+                        + " FROM agent a JOIN agent_capability c ON c.agent_id = a.id"
+                        + " LEFT JOIN reputation_summary s ON s.agent_id = a.id");
                 statement.execute("ANALYZE");
             }
         }

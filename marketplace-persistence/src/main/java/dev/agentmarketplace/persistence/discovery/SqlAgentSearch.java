@@ -37,10 +37,11 @@ import java.util.TreeSet;
 import org.hibernate.Session;
 
 /**
- * {@link AgentSearch} as one keyset query. Capabilities are matched through the {@code
- * agent_capability (capability, agent_id)} index, so only agents offering a requested capability are
- * read; the summary and the minute counters of {@code provider_load} are joined by primary key. The
- * page's capabilities and metadata follow in one query each, never one per agent.
+ * {@link AgentSearch} as one keyset query. One capability is read from {@code search_ranking}
+ * (kept by {@link SearchRanking}); several are matched through the {@code agent_capability
+ * (capability, agent_id)} index, so only agents offering a requested capability are read. The
+ * summary and the minute counters of {@code provider_load} are joined by primary key. The page's
+ * capabilities and metadata follow in one query each, never one per agent.
  */
 @ApplicationScoped
 @Transactional
@@ -66,10 +67,11 @@ public class SqlAgentSearch implements AgentSearch {
 
     /**
      * The rows in the sort's order, each sort shaped so that an index yields its rows already
-     * ordered and the database stops after {@code limit} of them: REPUTATION walks the summaries by
-     * score (and unrated agents by id), PRICE the agents by price; the capability is then a probe of
-     * {@code agent_capability}'s primary key. Where a capability is rare the database starts from
-     * {@code agent_capability (capability, agent_id)} instead and sorts the few rows. LOAD changes
+     * ordered and the database stops after {@code limit} of them. For one capability REPUTATION and
+     * PRICE walk that capability's range of a {@code search_ranking} index (by score, unrated agents
+     * by id; by price). For several, REPUTATION walks the summaries by score and PRICE the agents by
+     * price, probing {@code agent_capability}'s primary key, or the database starts from {@code
+     * agent_capability (capability, agent_id)} where the capabilities are rare. LOAD changes
      * with every hire, so it is computed and sorted for every match. Load is counted only for the
      * rows returned.
      */
@@ -168,21 +170,22 @@ public class SqlAgentSearch implements AgentSearch {
         double cursorScore = cursor.map(SearchCursor.ByReputation::score).orElse(Double.POSITIVE_INFINITY);
         List<Row> rows = new ArrayList<>();
         if (cursorScore > prior) {
-            rows.addAll(rated(connection, query, "s.score > ?", cursor.filter(c -> c.score() > prior), query.limit()));
+            rows.addAll(rated(connection, query, " > ?", cursor.filter(c -> c.score() > prior), query.limit()));
         }
         int missing = query.limit() - rows.size();
         if (missing > 0 && criteria.minReputation().orElse(0) <= prior && cursorScore >= prior) {
             Optional<String> after =
                     cursor.filter(c -> c.score() == prior).map(c -> c.after().value());
             List<Row> atPrior = new ArrayList<>();
-            atPrior.addAll(atPrior(connection, query, "s.agent_id IS NULL", List.of(), after, missing));
-            atPrior.addAll(atPrior(connection, query, "s.score = ?", List.of(prior), after, missing));
+            Columns on = Columns.of(query);
+            atPrior.addAll(atPrior(connection, query, on.unrated(), List.of(), after, missing));
+            atPrior.addAll(atPrior(connection, query, on.score() + " = ?", List.of(prior), after, missing));
             atPrior.sort(Comparator.comparing(Row::id));
             rows.addAll(atPrior.subList(0, Math.min(missing, atPrior.size())));
         }
         missing = query.limit() - rows.size();
         if (missing > 0) {
-            rows.addAll(rated(connection, query, "s.score < ?", cursor.filter(c -> c.score() < prior), missing));
+            rows.addAll(rated(connection, query, " < ?", cursor.filter(c -> c.score() < prior), missing));
         }
         return rows;
     }
@@ -191,22 +194,27 @@ public class SqlAgentSearch implements AgentSearch {
     private static List<Row> rated(
             Connection connection, Query query, String band, Optional<SearchCursor.ByReputation> cursor, int limit)
             throws SQLException {
-        Statement part = part(query, "s.score", List.of()).append(" AND " + band, query.unratedScore());
+        Columns on = Columns.of(query);
+        Statement part = part(query, on.score(), List.of()).append(" AND " + on.score() + band, query.unratedScore());
+        part.append(on.rated());
         if (query.criteria().minReputation().isPresent()) {
-            part.append(" AND s.score >= ?", query.criteria().minReputation().getAsDouble());
+            part.append(
+                    " AND " + on.score() + " >= ?",
+                    query.criteria().minReputation().getAsDouble());
         }
         if (cursor.isPresent()) {
             double score = cursor.get().score();
             // The plain bound is redundant but lets the index walk start at the cursor instead of
             // skipping every earlier page again.
             part.append(
-                    " AND s.score <= ? AND (s.score < ? OR (s.score = ? AND a.id > ?))",
+                    " AND " + on.score() + " <= ? AND (" + on.score() + " < ? OR (" + on.score() + " = ? AND " + on.id()
+                            + " > ?))",
                     score,
                     score,
                     score,
                     cursor.get().after().value());
         }
-        part.append(" ORDER BY s.score DESC, a.id FETCH FIRST ? ROWS ONLY", limit);
+        part.append(" ORDER BY " + on.score() + " DESC, " + on.id() + " FETCH FIRST ? ROWS ONLY", limit);
         return fetch(connection, query, part, new Statement(), " ORDER BY x.sort_score DESC, x.id");
     }
 
@@ -221,19 +229,24 @@ public class SqlAgentSearch implements AgentSearch {
             throws SQLException {
         Statement part = part(query, "CAST(? AS DOUBLE PRECISION)", List.of(query.unratedScore()));
         part.append(" AND " + which, whichParameters.toArray());
-        after.ifPresent(id -> part.append(" AND a.id > ?", id));
-        part.append(" ORDER BY a.id FETCH FIRST ? ROWS ONLY", limit);
+        String id = Columns.of(query).id();
+        after.ifPresent(value -> part.append(" AND " + id + " > ?", value));
+        part.append(" ORDER BY " + id + " FETCH FIRST ? ROWS ONLY", limit);
         return fetch(connection, query, part, new Statement(), " ORDER BY x.id");
     }
 
     private static Statement byPrice(Query query) {
+        Columns on = Columns.of(query);
+        String currencyColumn = on.table() + ".price_currency";
+        String amountColumn = on.table() + ".price_amount";
         Statement part = part(query, "COALESCE(s.score, CAST(? AS DOUBLE PRECISION))", List.of(query.unratedScore()));
         if (query.criteria().after().orElse(null) instanceof SearchCursor.ByPrice cursor) {
             String currency = cursor.price().currency().code();
             // The plain bound is redundant but lets the index walk start at the cursor's currency.
             part.append(
-                    " AND a.price_currency >= ? AND (a.price_currency > ? OR (a.price_currency = ? AND (a.price_amount > ?"
-                            + " OR (a.price_amount = ? AND a.id > ?))))",
+                    " AND " + currencyColumn + " >= ? AND (" + currencyColumn + " > ? OR (" + currencyColumn
+                            + " = ? AND (" + amountColumn + " > ? OR (" + amountColumn + " = ? AND " + on.id()
+                            + " > ?))))",
                     currency,
                     currency,
                     currency,
@@ -241,7 +254,9 @@ public class SqlAgentSearch implements AgentSearch {
                     cursor.price().amount(),
                     cursor.after().value());
         }
-        return part.append(" ORDER BY a.price_currency, a.price_amount, a.id FETCH FIRST ? ROWS ONLY", query.limit());
+        return part.append(
+                " ORDER BY " + currencyColumn + ", " + amountColumn + ", " + on.id() + " FETCH FIRST ? ROWS ONLY",
+                query.limit());
     }
 
     /** The agents matching every filter but the minimum reputation's sort-specific form, with {@code sortScore}. */
@@ -254,32 +269,33 @@ public class SqlAgentSearch implements AgentSearch {
                 .map(Availability::name)
                 .sorted()
                 .toList();
+        String t = Columns.of(query).table();
         Statement part = new Statement()
                 .append("SELECT " + COLUMNS, cutoff)
                 .append(sortScore + " AS sort_score", sortScoreParameters.toArray())
                 .append(
                         capabilities.size() == 1
-                                // One capability (every recommend): a plain join, so that the
-                                // (capability, agent_id) index also yields the agents in id order.
-                                ? " FROM agent_capability c JOIN agent a ON a.id = c.agent_id"
+                                // One capability (every recommend): the ranking rows, whose indexes yield
+                                // them in the sort's order (Columns).
+                                ? " FROM search_ranking r JOIN agent a ON a.id = r.agent_id"
                                         + " LEFT JOIN reputation_summary s ON s.agent_id = a.id"
-                                        + " WHERE c.capability = ? AND a.deregistered_at IS NULL"
+                                        + " WHERE r.capability = ? AND r.deregistered_at IS NULL"
                                 : " FROM agent a LEFT JOIN reputation_summary s ON s.agent_id = a.id"
                                         + " WHERE a.id IN (SELECT c.agent_id FROM agent_capability c WHERE c.capability IN ("
                                         + placeholders(capabilities.size()) + ")) AND a.deregistered_at IS NULL",
                         capabilities.toArray())
                 // The effective availability spelt out on the columns, so the planner can estimate it:
                 // seen within the lease and declared one of the states, or lapsed when OFFLINE is asked for.
-                .append(" AND ((a.last_seen_at >= ?", cutoff)
-                .append(" AND a.availability IN (" + placeholders(declared.size()) + "))", declared.toArray());
+                .append(" AND ((" + t + ".last_seen_at >= ?", cutoff)
+                .append(" AND " + t + ".availability IN (" + placeholders(declared.size()) + "))", declared.toArray());
         if (criteria.availability().contains(Availability.OFFLINE)) {
-            part.append(" OR a.last_seen_at < ?", cutoff);
+            part.append(" OR " + t + ".last_seen_at < ?", cutoff);
         }
         part.append(")");
         if (criteria.priceCeiling().isPresent()) {
             Money ceiling = criteria.priceCeiling().get();
             part.append(
-                    " AND a.price_currency = ? AND a.price_amount <= ?",
+                    " AND " + t + ".price_currency = ? AND " + t + ".price_amount <= ?",
                     ceiling.currency().code(),
                     ceiling.amount());
         }
@@ -299,6 +315,22 @@ public class SqlAgentSearch implements AgentSearch {
     private static OffsetDateTime countedFrom(Instant since) {
         Instant bucket = ProviderLoadCounters.bucketOf(since);
         return Sql.timestamp(bucket.equals(since) ? since : bucket.plusSeconds(60));
+    }
+
+    /**
+     * Where a query's filters and sort keys live. One capability (every recommend) reads {@code
+     * search_ranking}, whose indexes start with the capability, so each walk is one range scan; the
+     * agent and its summary are then joined by primary key for the rows returned. Several
+     * capabilities read the agent and summary columns, as an agent may offer more than one of them.
+     */
+    private record Columns(String table, String id, String score, String unrated, String rated) {
+        private static final Columns RANKING =
+                new Columns("r", "r.agent_id", "r.score", "r.score = -1", " AND r.score >= 0");
+        private static final Columns AGENT = new Columns("a", "a.id", "s.score", "s.agent_id IS NULL", "");
+
+        static Columns of(Query query) {
+            return query.criteria().anyOf().size() == 1 ? RANKING : AGENT;
+        }
     }
 
     /** SQL text and its parameters, built together so they cannot drift apart. */

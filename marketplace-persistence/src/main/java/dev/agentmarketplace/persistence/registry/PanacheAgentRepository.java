@@ -5,6 +5,7 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.persistence.UniqueViolation;
+import dev.agentmarketplace.persistence.discovery.SearchRanking;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -53,6 +54,7 @@ public class PanacheAgentRepository implements AgentRepository {
         }
         try {
             AgentMapper.toNewEntity(agent).persistAndFlush();
+            SearchRanking.refresh(agent.id().value());
         } catch (PersistenceException e) {
             // The check above cannot see a registration another replica has not committed yet;
             // the primary key decides, and the loser gets the same answer as a plain duplicate.
@@ -84,6 +86,7 @@ public class PanacheAgentRepository implements AgentRepository {
         // The bulk UPDATE bypassed the persistence context; the entity carries the bumped version.
         entity.version = agent.version() + 1;
         AgentEntity.flush();
+        SearchRanking.refresh(agent.id().value());
         return AgentMapper.toDomain(entity);
     }
 }

@@ -6,6 +6,7 @@ import dev.agentmarketplace.core.reputation.ReputationEvent;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationService;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
+import dev.agentmarketplace.persistence.discovery.SearchRanking;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -64,6 +65,7 @@ public class PanacheReputationRepository implements ReputationRepository {
             ReputationMapper.copy(summary, entity);
         }
         ReputationSummaryEntity.flush();
+        SearchRanking.refresh(summary.agent().value());
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.agentmarketplace.core.discovery.SearchCriteria;
 import dev.agentmarketplace.core.discovery.SearchCursor;
 import dev.agentmarketplace.core.discovery.SearchHit;
 import dev.agentmarketplace.core.discovery.SearchSort;
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.Availability;
@@ -26,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +146,70 @@ class SqlAgentSearchIT extends AgentSearchContract {
         }
 
         assertThat(visited).containsExactly("p5", "p1", "p2", "p3", "p4");
+    }
+
+    /** One-capability searches read search_ranking: every write to its inputs must reach it. */
+    @Test
+    void rankingFollowsTheRegistryAndTheSummaries() {
+        agents();
+        transactions.run(() -> agents.add(agent("worker", "1.00 USDC", 10, Availability.ONLINE, NOW, "python")));
+        transactions.run(() -> {
+            Agent stored = agents.findById(AgentId.of("worker")).orElseThrow();
+            agents.update(stored.toBuilder()
+                    .capabilities(List.of(Capability.of("rust")))
+                    .price(Money.of("2.00", "EUR"))
+                    .availability(Availability.BUSY)
+                    .build());
+            reputations.saveSummary(new ReputationSummary(AgentId.of("worker"), 4.5, 4.0, 4, NOW));
+        });
+
+        assertThat(reputationSearch("python", EnumSet.allOf(Availability.class)))
+                .isEmpty();
+        assertThat(reputationSearch("rust", EnumSet.of(Availability.ONLINE))).isEmpty();
+        assertThat(reputationSearch("rust", EnumSet.of(Availability.BUSY)))
+                .singleElement()
+                .satisfies(hit -> {
+                    assertThat(hit.score()).isEqualTo(4.5);
+                    assertThat(hit.agent().price()).isEqualTo(Money.of("2.00", "EUR"));
+                });
+        assertThat(priceSearch("rust", Money.of("2.00", "EUR"))).hasSize(1);
+        assertThat(priceSearch("rust", Money.of("1.99", "EUR"))).isEmpty();
+
+        transactions.run(() -> {
+            Agent stored = agents.findById(AgentId.of("worker")).orElseThrow();
+            agents.update(stored.toBuilder()
+                    .deregisteredAt(Optional.of(NOW.minusSeconds(1)))
+                    .build());
+        });
+
+        assertThat(reputationSearch("rust", EnumSet.allOf(Availability.class))).isEmpty();
+    }
+
+    private List<SearchHit> reputationSearch(String capability, Set<Availability> availability) {
+        return search.search(new AgentSearch.Query(
+                SearchCriteria.of(Set.of(Capability.of(capability)), availability, SearchSort.REPUTATION, 10),
+                NOW,
+                Duration.ofMinutes(5),
+                NOW.minus(Duration.ofHours(1)),
+                3.0,
+                10));
+    }
+
+    private List<SearchHit> priceSearch(String capability, Money ceiling) {
+        return search.search(new AgentSearch.Query(
+                new SearchCriteria(
+                        Set.of(Capability.of(capability)),
+                        Optional.of(ceiling),
+                        EnumSet.allOf(Availability.class),
+                        OptionalDouble.empty(),
+                        SearchSort.PRICE,
+                        Optional.empty(),
+                        10),
+                NOW,
+                Duration.ofMinutes(5),
+                NOW.minus(Duration.ofHours(1)),
+                3.0,
+                10));
     }
 
     private List<SearchHit> loadSearch() {
