@@ -1,8 +1,5 @@
 package dev.agentmarketplace.persistence.dispute;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.dispute.DisputeRepository;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
@@ -12,12 +9,10 @@ import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
 import dev.agentmarketplace.persistence.ledger.PanacheTransactionRepository;
 import dev.agentmarketplace.persistence.registry.PanacheAgentRepository;
 import dev.agentmarketplace.persistence.testing.LedgerTables;
+import dev.agentmarketplace.persistence.testing.RawSql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,9 +84,10 @@ class PanacheDisputeRepositoryIT extends DisputeRepositoryContract {
 
     @Test
     void databaseRefusesAChecksumThatIsNotSha256() throws SQLException {
-        execute(DISPUTE);
+        RawSql.execute(dataSource, DISPUTE);
 
-        assertRefusedBy(
+        RawSql.assertRefusedBy(
+                dataSource,
                 "dispute_evidence_checksum_is_sha256",
                 "INSERT INTO dispute_evidence (dispute_id, item_no, kind, content, submitted_by, submitted_at)"
                         + " VALUES ('00000000-0000-4000-9000-000000000001', 0, 'CHECKSUM', 'abc', 'alice',"
@@ -100,26 +96,14 @@ class PanacheDisputeRepositoryIT extends DisputeRepositoryContract {
 
     @Test
     void databaseRefusesAResolvedDisputeWithoutAResolution() {
-        assertRefusedBy("dispute_resolution_when_resolved", DISPUTE.replace("'OPEN'", "'RESOLVED'"));
+        RawSql.assertRefusedBy(dataSource, "dispute_resolution_when_resolved", DISPUTE.replace("'OPEN'", "'RESOLVED'"));
     }
 
     @Test
     void databaseRefusesADisputeOpenedByAStranger() {
-        assertRefusedBy(
-                "dispute_opened_by_a_party", DISPUTE.replace("'bob', 'alice', 'late'", "'bob', 'carol', 'late'"));
-    }
-
-    private void assertRefusedBy(String constraint, String insert) {
-        assertThatThrownBy(() -> execute(insert))
-                .isInstanceOf(SQLException.class)
-                .satisfies(
-                        e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT)).contains(constraint));
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        RawSql.assertRefusedBy(
+                dataSource,
+                "dispute_opened_by_a_party",
+                DISPUTE.replace("'bob', 'alice', 'late'", "'bob', 'carol', 'late'"));
     }
 }

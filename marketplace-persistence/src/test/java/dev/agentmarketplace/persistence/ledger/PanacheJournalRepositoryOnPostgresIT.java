@@ -12,11 +12,10 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.testing.LedgerContractData;
 import dev.agentmarketplace.persistence.testing.EnabledIfPostgresAvailable;
 import dev.agentmarketplace.persistence.testing.PostgresProfile;
+import dev.agentmarketplace.persistence.testing.RawSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -50,18 +49,11 @@ class PanacheJournalRepositoryOnPostgresIT extends PanacheJournalRepositoryIT {
                 "DELETE FROM journal_posting",
                 "TRUNCATE journal_posting",
                 "TRUNCATE journal_entry CASCADE")) {
-            assertThatThrownBy(() -> execute(change))
+            assertThatThrownBy(() -> RawSql.execute(dataSource, change))
                     .as(change)
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("the journal is append-only");
         }
         assertThat(journal().entriesAfter(0, 10)).containsExactly(entry);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -5,7 +5,6 @@ import static dev.agentmarketplace.core.testing.LedgerContractData.key;
 import static dev.agentmarketplace.core.testing.LedgerContractData.pending;
 import static dev.agentmarketplace.core.testing.LedgerContractData.txId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
@@ -23,14 +22,12 @@ import dev.agentmarketplace.core.testing.TransactionRepositoryContract;
 import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
 import dev.agentmarketplace.persistence.registry.PanacheAgentRepository;
 import dev.agentmarketplace.persistence.testing.LedgerTables;
+import dev.agentmarketplace.persistence.testing.RawSql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -158,25 +155,27 @@ class PanacheTransactionRepositoryIT extends TransactionRepositoryContract {
 
     @Test
     void databaseRefusesAnAmountThatIsNotPositive() {
-        assertRefusedBy("ledger_transaction_amount_positive", validRowWith("amount", "0"));
+        RawSql.assertRefusedBy(dataSource, "ledger_transaction_amount_positive", validRowWith("amount", "0"));
     }
 
     @Test
     void databaseRefusesAStateTheDomainDoesNotKnow() {
-        assertRefusedBy("ledger_transaction_state_known", validRowWith("state", "'LOST'"));
+        RawSql.assertRefusedBy(dataSource, "ledger_transaction_state_known", validRowWith("state", "'LOST'"));
     }
 
     @Test
     void databaseRefusesAPayerThatIsNotAnAgent() {
-        assertRefusedBy("ledger_transaction_payer_fk", validRowWith("payer_id", "'nobody'"));
+        RawSql.assertRefusedBy(dataSource, "ledger_transaction_payer_fk", validRowWith("payer_id", "'nobody'"));
     }
 
     @Test
     void databaseRefusesASecondUseOfAPayersIdempotencyKey() throws SQLException {
-        execute(validRowWith("id", "'00000000-0000-4000-8000-000000000001'"));
+        RawSql.execute(dataSource, validRowWith("id", "'00000000-0000-4000-8000-000000000001'"));
 
-        assertRefusedBy(
-                "ledger_transaction_payer_key_unique", validRowWith("id", "'00000000-0000-4000-8000-000000000002'"));
+        RawSql.assertRefusedBy(
+                dataSource,
+                "ledger_transaction_payer_key_unique",
+                validRowWith("id", "'00000000-0000-4000-8000-000000000002'"));
     }
 
     private static Transaction withKey(Transaction tx, IdempotencyKey key) {
@@ -216,19 +215,5 @@ class PanacheTransactionRepositoryIT extends TransactionRepositoryContract {
             }
         }
         return "INSERT INTO ledger_transaction (" + VALID_ROW_COLUMNS + ") VALUES (" + String.join(", ", values) + ")";
-    }
-
-    private void assertRefusedBy(String constraint, String insert) {
-        assertThatThrownBy(() -> execute(insert))
-                .isInstanceOf(SQLException.class)
-                .satisfies(
-                        e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT)).contains(constraint));
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

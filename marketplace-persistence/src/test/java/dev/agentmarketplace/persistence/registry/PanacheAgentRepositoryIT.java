@@ -1,7 +1,6 @@
 package dev.agentmarketplace.persistence.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.UnitOfWork;
@@ -9,6 +8,7 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.testing.AgentRepositoryContract;
 import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
+import dev.agentmarketplace.persistence.testing.RawSql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -196,7 +195,7 @@ class PanacheAgentRepositoryIT extends AgentRepositoryContract {
 
     @Test
     void validRowIsAcceptedSoTheRefusalsAboveAreTheChecks() throws SQLException {
-        execute(validRowWith("id", "'raw-row'"));
+        RawSql.execute(dataSource, validRowWith("id", "'raw-row'"));
 
         assertThat(countRows("SELECT COUNT(*) FROM agent WHERE id = 'raw-row'")).isEqualTo(1);
     }
@@ -219,10 +218,7 @@ class PanacheAgentRepositoryIT extends AgentRepositoryContract {
     }
 
     private void assertRefusedBy(String constraint, String insert) {
-        assertThatThrownBy(() -> execute(insert))
-                .isInstanceOf(SQLException.class)
-                .satisfies(
-                        e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT)).contains(constraint));
+        RawSql.assertRefusedBy(dataSource, constraint, insert);
         assertThat(agents.listAfter(java.util.Optional.empty(), 10)).isEmpty();
     }
 
@@ -255,13 +251,6 @@ class PanacheAgentRepositoryIT extends AgentRepositoryContract {
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

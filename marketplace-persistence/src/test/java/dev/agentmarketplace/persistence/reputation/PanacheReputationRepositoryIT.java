@@ -17,6 +17,7 @@ import dev.agentmarketplace.core.testing.ReputationRepositoryContract;
 import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
 import dev.agentmarketplace.persistence.registry.AgentEntity;
 import dev.agentmarketplace.persistence.registry.PanacheAgentRepository;
+import dev.agentmarketplace.persistence.testing.RawSql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -94,7 +95,8 @@ class PanacheReputationRepositoryIT extends ReputationRepositoryContract {
     @Test
     void databaseRefusesAScoreAboveFive() {
         repository();
-        assertRefusedBy(
+        RawSql.assertRefusedBy(
+                dataSource,
                 "reputation_summary_score_bounds",
                 "INSERT INTO reputation_summary (agent_id, score, lower_bound, effective_observations, as_of)"
                         + " VALUES ('rep-a', 5.5, 1, 1, CURRENT_TIMESTAMP)");
@@ -103,7 +105,8 @@ class PanacheReputationRepositoryIT extends ReputationRepositoryContract {
     @Test
     void databaseRefusesALowerBoundAboveTheScore() {
         repository();
-        assertRefusedBy(
+        RawSql.assertRefusedBy(
+                dataSource,
                 "reputation_summary_lower_bound_bounds",
                 "INSERT INTO reputation_summary (agent_id, score, lower_bound, effective_observations, as_of)"
                         + " VALUES ('rep-a', 3, 3.5, 1, CURRENT_TIMESTAMP)");
@@ -112,7 +115,8 @@ class PanacheReputationRepositoryIT extends ReputationRepositoryContract {
     @Test
     void databaseRefusesFeedbackWithoutItsTransaction() {
         repository();
-        assertRefusedBy(
+        RawSql.assertRefusedBy(
+                dataSource,
                 "reputation_event_feedback_complete",
                 "INSERT INTO reputation_event (agent_id, kind, occurred_at, amount_weight, weight, rating,"
                         + " figure_scale, from_agent_id) VALUES ('rep-a', 'FEEDBACK', CURRENT_TIMESTAMP, 1, 1, 4.5, 1,"
@@ -128,18 +132,6 @@ class PanacheReputationRepositoryIT extends ReputationRepositoryContract {
             rows.next();
             assertThat(rows.getLong(1)).isEqualTo(2);
         }
-    }
-
-    private void assertRefusedBy(String constraint, String insert) {
-        assertThatThrownBy(() -> {
-                    try (Connection connection = dataSource.getConnection();
-                            Statement statement = connection.createStatement()) {
-                        statement.execute(insert);
-                    }
-                })
-                .isInstanceOf(SQLException.class)
-                .satisfies(
-                        e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT)).contains(constraint));
     }
 
     private static String messages(Throwable error) {
