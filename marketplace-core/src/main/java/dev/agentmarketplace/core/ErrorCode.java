@@ -35,5 +35,13 @@ public enum ErrorCode {
     FEEDBACK_ALREADY_GIVEN,
 
     // Discovery
-    NO_AGENT_AVAILABLE
+    NO_AGENT_AVAILABLE,
+
+    // Access and the edges of the API
+    ROLE_REQUIRED,
+    ACTING_AS_ANOTHER_AGENT,
+    CLIENT_ALREADY_EXISTS,
+    CLIENT_NOT_FOUND,
+    IDEMPOTENCY_IN_PROGRESS,
+    RATE_LIMITED
 }

@@ -83,8 +83,9 @@ public class ProblemMapper {
             case PROVIDER_UNAVAILABLE -> 409;
             case CAPACITY_EXCEEDED -> 409;
             case BELOW_LISTED_PRICE -> 422;
-            // draft-ietf-httpapi-idempotency-key-header §2.7: a key reused with another payload is 422.
-            case IDEMPOTENCY_MISMATCH -> 422;
+            // Issue 5 asks for 409 where draft-ietf-httpapi-idempotency-key-header suggests 422: the
+            // key's earlier use is state the request conflicts with.
+            case IDEMPOTENCY_MISMATCH -> 409;
             case TRANSACTION_NOT_FOUND -> 404;
             case ILLEGAL_TRANSITION -> 409;
             case NOT_A_PARTY -> 403;
@@ -95,6 +96,12 @@ public class ProblemMapper {
             case FEEDBACK_NOT_ALLOWED -> 403;
             case FEEDBACK_ALREADY_GIVEN -> 409;
             case NO_AGENT_AVAILABLE -> 404;
+            case ROLE_REQUIRED -> 403;
+            case ACTING_AS_ANOTHER_AGENT -> 403;
+            case CLIENT_ALREADY_EXISTS -> 409;
+            case CLIENT_NOT_FOUND -> 404;
+            case IDEMPOTENCY_IN_PROGRESS -> 409;
+            case RATE_LIMITED -> 429;
         };
     }
 
@@ -127,6 +134,12 @@ public class ProblemMapper {
             case FEEDBACK_NOT_ALLOWED -> "Feedback not allowed";
             case FEEDBACK_ALREADY_GIVEN -> "Feedback already given";
             case NO_AGENT_AVAILABLE -> "No agent available";
+            case ROLE_REQUIRED -> "Role required";
+            case ACTING_AS_ANOTHER_AGENT -> "Acting as another agent";
+            case CLIENT_ALREADY_EXISTS -> "Client already exists";
+            case CLIENT_NOT_FOUND -> "Client not found";
+            case IDEMPOTENCY_IN_PROGRESS -> "Request with this idempotency key in progress";
+            case RATE_LIMITED -> "Too many requests";
         };
     }
 
