@@ -1,7 +1,7 @@
 package dev.agentmarketplace.api.registry;
 
+import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.problem.Problem;
-import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRegistry;
@@ -23,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agents", description = "The registry of agents")
 public class AgentResource {
-    static final int DEFAULT_PAGE_SIZE = 50;
-
     private final AgentRegistry registry;
 
     AgentResource(AgentRegistry registry) {
@@ -47,7 +45,7 @@ public class AgentResource {
                     String after,
             @Parameter(description = "Page size, 1 to 200", example = "50") @QueryParam("limit") String limit) {
         return AgentPageView.of(
-                registry.list(Optional.ofNullable(after).map(AgentId::of), pageSize(limit)),
+                registry.list(Optional.ofNullable(after).map(AgentId::of), PageSize.parse(limit)),
                 registry::effectiveAvailability);
     }
 
@@ -71,16 +69,5 @@ public class AgentResource {
                     String agentId) {
         Agent agent = registry.get(AgentId.of(agentId));
         return AgentView.of(agent, registry.effectiveAvailability(agent));
-    }
-
-    private static int pageSize(String raw) {
-        if (raw == null) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        try {
-            return Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException("limit", "must be a whole number, was '" + raw + "'");
-        }
     }
 }

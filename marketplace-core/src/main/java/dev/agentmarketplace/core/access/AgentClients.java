@@ -46,12 +46,26 @@ public final class AgentClients {
         return clients.find(agent).orElseThrow(() -> notFound(agent));
     }
 
-    public List<AgentClient> list(Caller admin, Optional<AgentId> after, int limit) {
+    /** A page of clients in agent id order; pass the returned cursor as {@code after} for the next. */
+    public Page list(Caller admin, Optional<AgentId> after, int limit) {
         admin.require(Role.ADMIN);
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
         }
-        return clients.list(after, limit);
+        // One extra row tells whether another page exists without a count query.
+        List<AgentClient> rows = clients.list(after, limit + 1);
+        if (rows.size() <= limit) {
+            return new Page(rows, Optional.empty());
+        }
+        List<AgentClient> page = rows.subList(0, limit);
+        return new Page(page, Optional.of(page.getLast().agent()));
+    }
+
+    /** One page of clients; {@code nextCursor} is present when more follow. */
+    public record Page(List<AgentClient> clients, Optional<AgentId> nextCursor) {
+        public Page {
+            clients = List.copyOf(clients);
+        }
     }
 
     public static ConflictException alreadyExists(AgentId agent) {
