@@ -83,8 +83,12 @@ public class ProblemMapper {
         return invalidInput("the request has invalid fields", fields, uri);
     }
 
-    /** Malformed JSON, a value of the wrong type, or a field the API does not know. */
-    @ServerExceptionMapper
+    /**
+     * Malformed JSON, a value of the wrong type, or a field the API does not know. Quarkus maps
+     * {@link MismatchedInputException} itself (to a JSON body that is no problem detail), and the
+     * mapper of the closest type wins, so that type is named here too.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException error, UriInfo uri) {
         if (error instanceof UnrecognizedPropertyException unknown) {
             return invalidInput(
