@@ -321,12 +321,11 @@ public class AgentResource {
 
     @POST
     @Path("/{agentId}/heartbeat")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Send a heartbeat",
             description = "Renews the agent's availability lease (an agent silent for longer than the lease reads"
-                    + " as OFFLINE) and, if the body names one, declares a new availability. The body is optional."
-                    + " Only the agent itself.")
+                    + " as OFFLINE) and, with the availability parameter, declares a new availability at the same"
+                    + " time. No body. Only the agent itself.")
     @APIResponse(responseCode = "200", description = "The agent with its new lastSeenAt")
     @APIResponse(
             responseCode = "400",
@@ -342,11 +341,12 @@ public class AgentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AgentView> heartbeat(
             @Parameter(description = AGENT_ID, example = "python-expert") @PathParam("agentId") String agentId,
-            @Valid HeartbeatRequest request) {
+            @Parameter(description = "The availability from now on; absent keeps the declared one", example = "BUSY")
+                    @QueryParam("availability")
+                    String availability) {
         AgentId id = self(agentId);
-        Optional<String> declared = Optional.ofNullable(request).map(HeartbeatRequest::availability);
         return Versions.ok(view(registry.heartbeat(
-                id, declared.map(availability -> Inputs.availability("availability", availability)))));
+                id, Optional.ofNullable(availability).map(value -> Inputs.availability("availability", value)))));
     }
 
     @DELETE
