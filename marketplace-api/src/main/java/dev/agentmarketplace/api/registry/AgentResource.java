@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.registry;
 
+import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
 import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.problem.Problem;
@@ -148,6 +149,11 @@ public class AgentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "register-python-expert-0001")
     @Operation(
             summary = "Register the calling agent",
             description = "An agent registers itself: the body's id must be the agent id of the caller's token."
@@ -376,6 +382,11 @@ public class AgentResource {
     @Path("/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "bulk-register-2026-11-26-01")
     @Operation(
             summary = "Register agents in bulk (admin)",
             description = "All of the agents, or none: any refused item rejects the batch with 422 BULK_REJECTED,"

@@ -1,6 +1,7 @@
 package dev.agentmarketplace.api.registry;
 
 import dev.agentmarketplace.api.http.CursorPage;
+import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
 import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.problem.Problem;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -115,6 +117,11 @@ public class ReputationResource {
     @Path("/{agentId}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "feedback-0b5e0c1e-8f5a-4f0e")
     @Operation(
             summary = "Rate the provider of a settled transaction",
             description = "The caller's agent rates the agent in the path for one transaction it paid. Only the"
@@ -155,6 +162,11 @@ public class ReputationResource {
     @Path("/{agentId}/reputation/adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "adjust-python-expert-0001")
     @Operation(
             summary = "Adjust an agent's reputation (operator)",
             description = "Adds delta to the score after the average; it decays like everything else. The reason"
