@@ -63,6 +63,20 @@ public record Caller(String subject, Optional<AgentId> agent, Set<Role> roles) {
     }
 
     /**
+     * Checks that the caller holds at least one of the market's roles. A verified token whose roles
+     * are all foreign to the market authenticates its bearer but allows it nothing, not even reads
+     * open to every agent and operator.
+     *
+     * @throws AccessDeniedException with {@code ROLE_REQUIRED} when the caller has no role
+     */
+    public void requireAnyRole() {
+        if (roles.isEmpty()) {
+            throw new AccessDeniedException(
+                    ErrorCode.ROLE_REQUIRED, "this operation needs the 'agent', 'operator' or 'admin' role");
+        }
+    }
+
+    /**
      * The agent the caller acts as.
      *
      * @throws AccessDeniedException with {@code ROLE_REQUIRED} when the caller is not an agent
