@@ -2,6 +2,7 @@ package dev.agentmarketplace.api.ledger;
 
 import dev.agentmarketplace.api.problem.Problem;
 import dev.agentmarketplace.api.security.CurrentCaller;
+import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.access.Caller;
 import dev.agentmarketplace.core.access.Role;
 import dev.agentmarketplace.core.ledger.Account;
@@ -71,7 +72,7 @@ public class LedgerResource {
                     @PathParam("account")
                     String account) {
         Caller who = caller.get();
-        Account parsed = Account.parse(account);
+        Account parsed = parse(account);
         switch (parsed) {
             case Account.OfAgent(var agent) -> {
                 who.requireSelfOrOperator(agent);
@@ -99,5 +100,18 @@ public class LedgerResource {
     public VerificationView verification() {
         caller.get().require(Role.OPERATOR);
         return VerificationView.of(verifier.verify());
+    }
+
+    /** Every refusal names the path parameter, where the core would name a bad agent id {@code agentId}. */
+    private static Account parse(String account) {
+        try {
+            return Account.parse(account);
+        } catch (InvalidValueException e) {
+            if (e.field().equals("account")) {
+                throw e;
+            }
+            throw new InvalidValueException(
+                    "account", "'" + account + "' is not agent:<id>, escrow or platform-fees; " + e.getMessage());
+        }
     }
 }
