@@ -83,22 +83,30 @@ public class ProblemMapper {
         return invalidInput("the request has invalid fields", fields, uri);
     }
 
-    /** Malformed JSON, a value of the wrong type, or a field the API does not know. */
+    /**
+     * A field the API does not know, or a value of the wrong type. Mapped on this exact type because
+     * quarkus-rest-jackson brings its own mapper for it, which a mapper of a supertype would not beat.
+     */
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException error, UriInfo uri) {
+    public Response mismatchedJson(MismatchedInputException error, UriInfo uri) {
         if (error instanceof UnrecognizedPropertyException unknown) {
             return invalidInput(
                     "the request has a field the API does not know",
                     List.of(new Problem.FieldError(pathOf(unknown), "unknown field")),
                     uri);
         }
-        if (error instanceof MismatchedInputException mismatched
-                && !mismatched.getPath().isEmpty()) {
-            return invalidInput(
-                    "the request has a value of the wrong type",
-                    List.of(new Problem.FieldError(pathOf(mismatched), "has the wrong type or format")),
-                    uri);
+        if (error.getPath().isEmpty()) {
+            return invalidInput("the request body does not have the expected shape", null, uri);
         }
+        return invalidInput(
+                "the request has a value of the wrong type",
+                List.of(new Problem.FieldError(pathOf(error), "has the wrong type or format")),
+                uri);
+    }
+
+    /** A body that is not JSON at all. */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException error, UriInfo uri) {
         return invalidInput("the request body is not well-formed JSON", null, uri);
     }
 
