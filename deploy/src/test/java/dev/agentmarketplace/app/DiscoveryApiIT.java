@@ -575,6 +575,22 @@ class DiscoveryApiIT {
                 .body("code", equalTo("UNAUTHENTICATED"));
     }
 
+    @Test
+    void openApiDescribesEveryDiscoveryOperationBehindTheBearerScheme() {
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/api/v1/discovery/search'.get.summary", equalTo("Search agents"))
+                .body("paths.'/api/v1/discovery/recommend'.get.summary", equalTo("Recommend agents for a capability"))
+                .body("paths.'/api/v1/discovery/select'.post.summary", equalTo("Select one agent for a capability"))
+                .body("paths.'/api/v1/discovery/select'.post.responses.'404'", notNullValue())
+                .body(
+                        "paths.'/api/v1/discovery/capabilities/{capability}/analytics'.get.summary",
+                        equalTo("Analytics of a capability"))
+                .body("paths.'/api/v1/discovery/search'.get.security[0].bearer", notNullValue());
+    }
+
     private void register(String id, Availability availability, String price, String currency, String... capabilities) {
         registry.register(
                 id, id, availability, Money.of(price, currency), RegistryFixture.CAPACITY, Map.of(), capabilities);

@@ -285,6 +285,19 @@ class LedgerApiIT {
         assertUnauthenticated(given().get(VERIFICATION).then());
     }
 
+    @Test
+    void openApiDescribesTheLedgerOperations() {
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/api/v1/ledger/accounts/{account}/balance'.get.summary", equalTo("Balance of an account"))
+                .body(
+                        "paths.'/api/v1/ledger/accounts/{account}/balance'.get.responses.'403'.description",
+                        containsString("ACTING_AS_ANOTHER_AGENT"))
+                .body("paths.'/api/v1/ledger/verification'.get.summary", equalTo("Verify the journal's hash chain"));
+    }
+
     private void assertIntact(int entries) {
         tokens.asOperator()
                 .get(VERIFICATION)

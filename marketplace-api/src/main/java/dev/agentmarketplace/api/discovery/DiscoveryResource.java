@@ -93,7 +93,11 @@ public class DiscoveryResource {
                             example = "PRICE")
                     @QueryParam("sort")
                     String sort,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("after") String after,
+            @Parameter(
+                            description = "The nextCursor of the previous page, an opaque token of one sort",
+                            example = "UFJJQ0V8MS41MDAwMDB8VVNEQ3xweXRob24tZXhwZXJ0")
+                    @QueryParam("after")
+                    String after,
             @Parameter(description = "Page size, 1 to 200", example = "50") @QueryParam("limit") String limit) {
         caller.get().requireAnyRole();
         SearchPage page = discovery.search(DiscoveryParameters.search(
