@@ -66,7 +66,7 @@ public record AgentView(
         }
     }
 
-    static AgentView of(Agent agent, Availability effectiveAvailability) {
+    public static AgentView of(Agent agent, Availability effectiveAvailability) {
         return new AgentView(
                 agent.id().value(),
                 agent.displayName(),
