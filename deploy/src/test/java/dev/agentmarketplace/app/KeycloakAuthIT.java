@@ -59,12 +59,14 @@ class KeycloakAuthIT {
         // Only the payer settles: the provider's own token may not.
         given().auth()
                 .oauth2(alpha)
+                .contentType("application/json")
                 .when()
                 .post("/api/v1/transactions/" + hired + "/settlement")
                 .then()
                 .statusCode(403);
         given().auth()
                 .oauth2(beta)
+                .contentType("application/json")
                 .when()
                 .post("/api/v1/transactions/" + hired + "/settlement")
                 .then()
