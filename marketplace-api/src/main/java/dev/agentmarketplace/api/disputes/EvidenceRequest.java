@@ -1,6 +1,7 @@
 package dev.agentmarketplace.api.disputes;
 
 import dev.agentmarketplace.core.dispute.EvidenceItem;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,7 +17,7 @@ public record EvidenceRequest(
         @Schema(
                 description = "The statement (up to 4000 characters), the URL (up to 2048) or the checksum",
                 examples = "the parser fails on every input with a BOM")
-        @NotNull @Size(max = EvidenceItem.Text.MAX_LENGTH) String value) {
+        @NotBlank @Size(max = EvidenceItem.Text.MAX_LENGTH) String value) {
 
     EvidenceItem item() {
         return kind.item(value);

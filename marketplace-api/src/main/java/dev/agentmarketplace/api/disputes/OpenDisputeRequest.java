@@ -3,6 +3,7 @@ package dev.agentmarketplace.api.disputes;
 import dev.agentmarketplace.core.dispute.Dispute;
 import dev.agentmarketplace.core.dispute.EvidenceItem;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -18,7 +19,7 @@ public record OpenDisputeRequest(
         @NotNull @Size(max = 36) String transactionId,
 
         @Schema(description = "Why the transaction is disputed", examples = "the delivered parser does not run")
-        @NotNull @Size(max = Dispute.MAX_REASON_LENGTH) String reason,
+        @NotBlank @Size(max = Dispute.MAX_REASON_LENGTH) String reason,
 
         @Schema(description = "Evidence submitted with the dispute; more can follow until the deadline")
         @Size(max = Dispute.MAX_EVIDENCE_ITEMS) List<@Valid @NotNull EvidenceRequest> evidence) {

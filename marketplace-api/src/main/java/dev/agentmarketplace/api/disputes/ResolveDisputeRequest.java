@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.dispute.DisputeDesk;
 import dev.agentmarketplace.core.ledger.DisputeOutcome;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +21,7 @@ public record ResolveDisputeRequest(
         @Valid AmountJson refund,
 
         @Schema(description = "Why; kept with the resolution", examples = "half of the files were delivered")
-        @NotNull @Size(max = DisputeDesk.MAX_NOTE_LENGTH) String note) {
+        @NotBlank @Size(max = DisputeDesk.MAX_NOTE_LENGTH) String note) {
 
     DisputeOutcome toOutcome() {
         if ((outcome == DisputeOutcomeKind.PARTIAL_REFUND) != (refund != null)) {
