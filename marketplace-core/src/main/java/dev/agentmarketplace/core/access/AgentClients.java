@@ -6,6 +6,7 @@ import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.registry.AgentId;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +32,8 @@ public final class AgentClients {
      */
     public AgentClient create(Caller admin, AgentId agent, Set<Role> extraRoles) {
         admin.require(Role.ADMIN);
-        AgentClient client = new AgentClient(agent, extraRoles, admin.subject(), clock.instant());
+        AgentClient client = new AgentClient(
+                agent, extraRoles, admin.subject(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         clients.add(client);
         return client;
     }

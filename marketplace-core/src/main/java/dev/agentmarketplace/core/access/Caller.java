@@ -110,9 +110,15 @@ public record Caller(String subject, Optional<AgentId> agent, Set<Role> roles) {
         }
     }
 
-    /** Who the journal records for a move the caller makes: its agent, or itself as an operator. */
+    /**
+     * Who the journal records for a move the caller makes: its agent, or itself as an operator.
+     *
+     * @throws AccessDeniedException with {@code ROLE_REQUIRED} when the caller is neither: the
+     *     ledger lets an operator actor cancel any hire, so that actor must not be handed to
+     *     a caller without the role
+     */
     public Actor actor() {
-        return agent.map(Actor::agent).orElseGet(() -> Actor.operator(subject));
+        return agent.map(Actor::agent).orElseGet(this::operatorActor);
     }
 
     /** Who the journal records for a move the caller makes as an operator, after {@code require(OPERATOR)}. */

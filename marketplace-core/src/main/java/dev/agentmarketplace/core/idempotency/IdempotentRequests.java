@@ -6,6 +6,7 @@ import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.ledger.IdempotencyKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -55,7 +56,8 @@ public final class IdempotentRequests {
             throw new IllegalArgumentException("a fingerprint is a lower-case hex SHA-256");
         }
         for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
+            // The port gives back what a database keeps: microseconds.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             if (records.claim(IdempotencyRecord.claim(caller, key, fingerprint, now))) {
                 return new Admission.Proceed();
             }

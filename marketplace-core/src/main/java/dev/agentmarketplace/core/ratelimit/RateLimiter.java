@@ -53,20 +53,21 @@ public final class RateLimiter {
     }
 
     /**
-     * How long until the estimate falls back to the limit if the caller sends nothing more: within
-     * this window when only the previous window's weight is in the way, else into the next window,
-     * where this window's count becomes the weighted one.
+     * How long until the caller's next request fits under the limit if it sends nothing before it:
+     * within this window when only the previous window's weight is in the way, else into the next
+     * window, where this window's count becomes the weighted one. That next request counts as well,
+     * so everything else must fit in {@code limit - 1}.
      */
     private Duration retryAfter(long current, long previous, long elapsed, long windowMillis) {
-        int limit = policy.limit();
+        long room = policy.limit() - 1L;
         long waitMillis;
-        if (current <= limit && previous > 0) {
-            // previous * (window - elapsed - t) / window + current <= limit
-            long t = windowMillis - elapsed - Math.floorDiv((limit - current) * windowMillis, previous);
+        if (current <= room && previous > 0) {
+            // ceil(previous * (window - elapsed - t) / window) <= room - current
+            long t = windowMillis - elapsed - Math.floorDiv((room - current) * windowMillis, previous);
             waitMillis = Math.max(t, 0);
         } else {
-            // at t into the next window: current * (window - t) / window <= limit
-            long intoNext = windowMillis - Math.floorDiv(limit * windowMillis, current);
+            // at t into the next window: ceil(current * (window - t) / window) <= room
+            long intoNext = windowMillis - Math.floorDiv(room * windowMillis, current);
             waitMillis = (windowMillis - elapsed) + intoNext;
         }
         long seconds = Math.max(1, ceilDiv(waitMillis, 1000));
