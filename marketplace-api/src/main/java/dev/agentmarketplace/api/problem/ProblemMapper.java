@@ -83,8 +83,12 @@ public class ProblemMapper {
         return invalidInput("the request has invalid fields", fields, uri);
     }
 
-    /** Malformed JSON, a value of the wrong type, or a field the API does not know. */
-    @ServerExceptionMapper
+    /**
+     * Malformed JSON, a value of the wrong type, or a field the API does not know. Named explicitly
+     * for MismatchedInputException, else Quarkus's built-in mapper of that subtype answers first
+     * with a bare JSON body.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException error, UriInfo uri) {
         if (error instanceof UnrecognizedPropertyException unknown) {
             return invalidInput(
