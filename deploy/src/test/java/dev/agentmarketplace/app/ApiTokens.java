@@ -19,15 +19,25 @@ public class ApiTokens {
 
     /** A token acting as agent {@code agentId}. */
     public String agent(String agentId) {
-        return issuer.tokens().mintForAgent(AgentId.of(agentId), Set.of(Role.AGENT)).token();
+        return issuer.tokens()
+                .mintForAgent(AgentId.of(agentId), Set.of(Role.AGENT))
+                .token();
     }
 
     public String operator() {
-        return issuer.tokens().mint("ops", Optional.empty(), Set.of(Role.OPERATOR)).token();
+        return issuer.tokens()
+                .mint("ops", Optional.empty(), Set.of(Role.OPERATOR))
+                .token();
     }
 
     public String admin() {
-        return issuer.tokens().mint("root", Optional.empty(), Set.of(Role.ADMIN)).token();
+        return adminNamed("root");
+    }
+
+    public String adminNamed(String subject) {
+        return issuer.tokens()
+                .mint(subject, Optional.empty(), Set.of(Role.ADMIN))
+                .token();
     }
 
     /** A valid token whose roles are none of ours: authenticated, allowed nothing. */

@@ -79,12 +79,16 @@ class AgentClientsTest {
         clients.create(ADMIN, AgentId.of("a-agent"), Set.of());
         clients.create(ADMIN, AgentId.of("c-agent"), Set.of());
 
-        assertThat(clients.list(ADMIN, Optional.of(AgentId.of("a-agent")), 1))
+        AgentClients.Page second = clients.list(ADMIN, Optional.of(AgentId.of("a-agent")), 1);
+        assertThat(second.clients())
                 .extracting(client -> client.agent().value())
                 .containsExactly("b-agent");
-        assertThat(clients.list(ADMIN, Optional.empty(), AgentClients.MAX_PAGE_SIZE))
+        assertThat(second.nextCursor()).contains(AgentId.of("b-agent"));
+        AgentClients.Page all = clients.list(ADMIN, Optional.empty(), AgentClients.MAX_PAGE_SIZE);
+        assertThat(all.clients())
                 .extracting(client -> client.agent().value())
                 .containsExactly("a-agent", "b-agent", "c-agent");
+        assertThat(all.nextCursor()).isEmpty();
         assertThatThrownBy(() -> clients.list(ADMIN, Optional.empty(), 0)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> clients.list(ADMIN, Optional.empty(), AgentClients.MAX_PAGE_SIZE + 1))
                 .isInstanceOf(InvalidValueException.class);
