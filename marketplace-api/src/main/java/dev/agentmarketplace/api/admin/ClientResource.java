@@ -1,6 +1,7 @@
 package dev.agentmarketplace.api.admin;
 
 import dev.agentmarketplace.api.http.CursorPage;
+import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
 import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.problem.Problem;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -66,6 +68,11 @@ public class ClientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "2f9c4e1a-create-python-expert")
     @Operation(
             summary = "Create an agent's client and mint its first token",
             description = "Creates the embedded issuer's client for an agent id and returns a bearer token whose"
@@ -97,6 +104,11 @@ public class ClientResource {
     @POST
     @Path("/{agentId}/tokens")
     @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "2f9c4e1a-create-python-expert")
     @Operation(
             summary = "Mint a new token for an existing client",
             description = "For an agent whose token is lost or about to expire; earlier tokens stay valid until"

@@ -12,6 +12,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Idempotent {
+    /** The OpenAPI description of the header, for the {@code @Parameter} every idempotent operation declares. */
+    String HEADER_DESCRIPTION = "16-128 printable ASCII characters chosen by the client. A retry with the same key"
+            + " and the same request gets the first successful response again (with Idempotent-Replayed: true)"
+            + " instead of creating twice; the same key with a different request is 409 IDEMPOTENCY_MISMATCH.";
+
     /** Whether the operation refuses to run without a key (a hire moves money: it does). */
     boolean keyRequired() default false;
 }

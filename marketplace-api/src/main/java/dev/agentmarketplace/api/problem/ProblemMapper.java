@@ -124,6 +124,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response httpError(WebApplicationException error, UriInfo uri) {
+        // The JSON reader wraps what Jackson could not parse; it deserves the same answer as above.
+        if (error.getCause() instanceof MismatchedInputException mismatched) {
+            return mismatchedJson(mismatched, uri);
+        }
+        if (error.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri);
+        }
         Response.StatusType status = error.getResponse().getStatusInfo();
         return respond(new Problem(
                 "about:blank", status.getReasonPhrase(), status.getStatusCode(), null, uri.getPath(), null, null));
