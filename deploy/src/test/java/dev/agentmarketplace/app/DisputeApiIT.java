@@ -913,6 +913,7 @@ class DisputeApiIT {
                 .then()
                 .statusCode(200)
                 .body("paths.'/api/v1/disputes'.post.summary", equalTo("Open a dispute over a transaction"))
+                .body("paths.'/api/v1/disputes'.post.parameters.name", hasItem("Idempotency-Key"))
                 .body("paths.'/api/v1/disputes/{disputeId}/resolution'.post.tags", hasItem("Disputes"))
                 .body("components.schemas.Amount.properties.amount.type", equalTo("string"));
     }

@@ -1,6 +1,7 @@
 package dev.agentmarketplace.api.disputes;
 
 import dev.agentmarketplace.api.http.CursorPage;
+import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
 import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.problem.Problem;
@@ -33,6 +34,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -73,6 +75,11 @@ public class DisputeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "7c1e4a52-dispute-1")
     @Operation(
             summary = "Open a dispute over a transaction",
             description = "The payer or the provider of a PENDING transaction, or of a SETTLED one within the"
@@ -108,6 +115,11 @@ public class DisputeResource {
     @Path("/{disputeId}/evidence")
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "7c1e4a52-evidence-1")
     @Operation(
             summary = "Add evidence to an open dispute",
             description = "A party of the dispute adds one evidence item as the agent of its token, up to and"
@@ -211,6 +223,11 @@ public class DisputeResource {
     @Path("/{disputeId}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "7c1e4a52-resolution-1")
     @Operation(
             summary = "Resolve a dispute",
             description = "An operator decides an open dispute: the provider is upheld and keeps the payment, the"
