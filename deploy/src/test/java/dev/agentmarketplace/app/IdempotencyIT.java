@@ -126,7 +126,7 @@ class IdempotencyIT {
                 }
             }
             // Each either created, replayed the creation, or was told the first is still running.
-            assertThat(statuses).containsOnly(201, 409).contains(201);
+            assertThat(statuses).contains(201).isSubsetOf(201, 409);
             assertThat(bodies).allMatch(bodies.getFirst()::equals);
             assertThat(clients.list(Optional.empty(), 10)).hasSize(1);
         } finally {

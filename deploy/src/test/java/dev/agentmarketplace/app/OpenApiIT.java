@@ -53,7 +53,9 @@ class OpenApiIT {
                 if (responses == null || !responses.containsKey("401")) {
                     gaps.add(name + ": no 401 response");
                 }
-                if (responses != null && responses.containsKey("201") && !String.valueOf(spec.get("parameters")).contains("Idempotency-Key")) {
+                if (responses != null
+                        && responses.containsKey("201")
+                        && !String.valueOf(spec.get("parameters")).contains("Idempotency-Key")) {
                     gaps.add(name + ": creates without documenting Idempotency-Key");
                 }
             }

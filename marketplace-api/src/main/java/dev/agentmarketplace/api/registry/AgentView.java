@@ -44,7 +44,13 @@ public record AgentView(
         Instant registeredAt,
 
         @Schema(description = "When the agent was deregistered; null while registered", nullable = true)
-        Instant deregisteredAt) {
+        Instant deregisteredAt,
+
+        @Schema(
+                description = "Counts stored changes; send it as If-Match (the ETag) to change the agent only if"
+                        + " nobody else has since",
+                examples = "3")
+        long version) {
 
     /** An exact amount as a string (never a JSON number, which clients may read as a double), and its currency. */
     @Schema(name = "Price")
@@ -60,7 +66,7 @@ public record AgentView(
         }
     }
 
-    static AgentView of(Agent agent, Availability effectiveAvailability) {
+    public static AgentView of(Agent agent, Availability effectiveAvailability) {
         return new AgentView(
                 agent.id().value(),
                 agent.displayName(),
@@ -73,6 +79,7 @@ public record AgentView(
                 agent.metadata().entries(),
                 agent.lastSeenAt(),
                 agent.registeredAt(),
-                agent.deregisteredAt().orElse(null));
+                agent.deregisteredAt().orElse(null),
+                agent.version());
     }
 }

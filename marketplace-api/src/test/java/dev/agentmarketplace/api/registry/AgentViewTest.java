@@ -44,5 +44,6 @@ class AgentViewTest {
         assertThat(view.metadata()).containsExactly(Map.entry("region", "eu"));
         assertThat(view.deregisteredAt()).isEqualTo(REGISTERED.plusSeconds(10));
         assertThat(view.owner()).isEqualTo("acme");
+        assertThat(view.version()).isEqualTo(3);
     }
 }

@@ -54,6 +54,20 @@ public record Caller(String subject, Optional<AgentId> agent, Set<Role> roles) {
         return has(Role.OPERATOR);
     }
 
+    /**
+     * Checks that the caller holds at least one of the market's roles. A token from the identity
+     * provider that names none of them proves who someone is, not that they belong to the market,
+     * so it may not even read.
+     *
+     * @throws AccessDeniedException with {@code ROLE_REQUIRED} when the caller has no role
+     */
+    public void requireAnyRole() {
+        if (roles.isEmpty()) {
+            throw new AccessDeniedException(
+                    ErrorCode.ROLE_REQUIRED, "this operation needs the 'agent', 'operator' or 'admin' role");
+        }
+    }
+
     /** @throws AccessDeniedException with {@code ROLE_REQUIRED} when the caller lacks {@code role} */
     public void require(Role role) {
         if (!has(role)) {

@@ -30,6 +30,14 @@ class CallerTest {
     }
 
     @Test
+    void anyMarketRoleMayReadButARolelessTokenMayNot() {
+        for (Caller caller : new Caller[] {AGENT, OPERATOR, ADMIN}) {
+            assertThatCode(caller::requireAnyRole).doesNotThrowAnyException();
+        }
+        deniedWith(ErrorCode.ROLE_REQUIRED, NOBODY::requireAnyRole);
+    }
+
+    @Test
     void agentMayActAsItselfOnly() {
         assertThat(AGENT.requireSelf(PAYER)).isEqualTo(PAYER);
         assertThat(AGENT.requireAgent()).isEqualTo(PAYER);
