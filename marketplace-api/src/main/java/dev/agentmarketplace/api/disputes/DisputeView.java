@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.disputes;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.dispute.Dispute;
 import dev.agentmarketplace.core.dispute.Evidence;
 import dev.agentmarketplace.core.dispute.Resolution;
@@ -68,7 +69,7 @@ public record DisputeView(
             DisputeOutcomeKind outcome,
 
             @Schema(description = "What the payer got back; only for PARTIAL_REFUND", nullable = true)
-            AmountJson refund,
+            Amount refund,
 
             @Schema(description = "An operator, or the platform's rule that decided (SYSTEM)")
             ActorView decidedBy,
@@ -79,9 +80,8 @@ public record DisputeView(
             String note) {
 
         static ResolutionView of(Resolution resolution) {
-            AmountJson refund = resolution.outcome() instanceof DisputeOutcome.PartialRefund(var amount)
-                    ? AmountJson.of(amount)
-                    : null;
+            Amount refund =
+                    resolution.outcome() instanceof DisputeOutcome.PartialRefund(var amount) ? Amount.of(amount) : null;
             return new ResolutionView(
                     DisputeOutcomeKind.of(resolution.outcome()),
                     refund,

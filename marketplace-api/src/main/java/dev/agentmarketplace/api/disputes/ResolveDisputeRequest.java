@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.disputes;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.dispute.DisputeDesk;
 import dev.agentmarketplace.core.ledger.DisputeOutcome;
@@ -18,7 +19,7 @@ public record ResolveDisputeRequest(
                 description = "What the payer gets back: required for PARTIAL_REFUND (more than zero, less than"
                         + " the transaction's amount, same currency), absent otherwise",
                 nullable = true)
-        @Valid AmountJson refund,
+        @Valid Amount refund,
 
         @Schema(description = "Why; kept with the resolution", examples = "half of the files were delivered")
         @NotBlank @Size(max = DisputeDesk.MAX_NOTE_LENGTH) String note) {
@@ -30,7 +31,7 @@ public record ResolveDisputeRequest(
         return switch (outcome) {
             case PROVIDER_UPHELD -> new DisputeOutcome.ProviderUpheld();
             case FULL_REFUND -> new DisputeOutcome.FullRefund();
-            case PARTIAL_REFUND -> new DisputeOutcome.PartialRefund(refund.money());
+            case PARTIAL_REFUND -> new DisputeOutcome.PartialRefund(refund.toMoney());
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.registry;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
 import dev.agentmarketplace.api.http.PageSize;
@@ -200,7 +201,7 @@ public class AgentResource {
             @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"")
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
-            @Valid @NotNull PriceRequest request) {
+            @Valid @NotNull Amount request) {
         AgentId id = self(agentId);
         return update(new AgentUpdate.ChangePrice(id, request.toMoney()), ifMatch);
     }

@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.registry;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentUpdate;
@@ -24,7 +25,7 @@ public record BulkUpdateRequest(
     public record Item(
             @Schema(examples = "python-expert") @NotNull @Size(min = 1, max = 64) String agentId,
 
-            @Valid PriceRequest price,
+            @Valid Amount price,
 
             @Schema(
                     enumeration = {"ONLINE", "BUSY", "OFFLINE", "MAINTENANCE"},

@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.registry;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRegistration;
 import dev.agentmarketplace.core.registry.WalletAddress;
@@ -25,7 +26,7 @@ public record RegisterAgentRequest(
                 examples = "[\"python\", \"code review\"]")
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Size(max = 100) String> capabilities,
 
-        @Schema(description = "Price of one task") @Valid @NotNull PriceRequest price,
+        @Schema(description = "Price of one task") @Valid @NotNull Amount price,
 
         @Schema(
                 description = "EVM address the agent is paid at (x402); mixed case must be a valid EIP-55 checksum",

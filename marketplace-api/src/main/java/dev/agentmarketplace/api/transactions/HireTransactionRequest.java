@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.transactions;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.ledger.Transaction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +20,7 @@ public record HireTransactionRequest(
 
         @Schema(description = "The capability the task needs", examples = "python") @NotNull @Size(min = 1, max = 100) String capability,
 
-        @Schema(description = "What the payer pays, at least the provider's listed price") @Valid @NotNull AmountView amount,
+        @Schema(description = "What the payer pays, at least the provider's listed price") @Valid @NotNull Amount amount,
 
         @Schema(description = "Free text describing the task", examples = "Refactor the billing module")
         @Size(max = Transaction.MAX_CONTEXT_LENGTH) String context) {}

@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.transactions;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.ledger.JournalEntry;
 import dev.agentmarketplace.core.ledger.Posting;
 import dev.agentmarketplace.core.ledger.TransactionDetails;
@@ -51,10 +52,10 @@ public record TransactionDetailsView(
             @Schema(description = "agent:<id>, escrow or platform-fees", examples = "escrow")
             String account,
 
-            AmountView amount) {
+            Amount amount) {
 
         static PostingView of(Posting posting) {
-            return new PostingView(posting.account().name(), AmountView.of(posting.amount()));
+            return new PostingView(posting.account().name(), Amount.of(posting.amount()));
         }
     }
 

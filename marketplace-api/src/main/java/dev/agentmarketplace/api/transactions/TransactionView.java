@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.transactions;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.ledger.Actor;
 import dev.agentmarketplace.core.ledger.DisputeOutcome;
 import dev.agentmarketplace.core.ledger.Transaction;
@@ -18,7 +19,7 @@ public record TransactionView(
         @Schema(examples = "orchestrator") String payer,
         @Schema(examples = "python-expert") String provider,
         @Schema(examples = "python") String capability,
-        AmountView amount,
+        Amount amount,
         @Schema(examples = "Refactor the billing module") String context,
 
         @Schema(enumeration = {"PENDING", "SETTLED", "CANCELLED", "DISPUTED", "RESOLVED"})
@@ -76,14 +77,13 @@ public record TransactionView(
             @Schema(enumeration = {"PROVIDER_UPHELD", "FULL_REFUND", "PARTIAL_REFUND"})
             String kind,
 
-            @Schema(nullable = true) AmountView refund) {
+            @Schema(nullable = true) Amount refund) {
 
         static OutcomeView of(DisputeOutcome outcome) {
             return switch (outcome) {
                 case DisputeOutcome.ProviderUpheld() -> new OutcomeView("PROVIDER_UPHELD", null);
                 case DisputeOutcome.FullRefund() -> new OutcomeView("FULL_REFUND", null);
-                case DisputeOutcome.PartialRefund(var refund) ->
-                    new OutcomeView("PARTIAL_REFUND", AmountView.of(refund));
+                case DisputeOutcome.PartialRefund(var refund) -> new OutcomeView("PARTIAL_REFUND", Amount.of(refund));
             };
         }
     }
@@ -94,7 +94,7 @@ public record TransactionView(
                 tx.payer().value(),
                 tx.provider().value(),
                 tx.capability().name(),
-                AmountView.of(tx.amount()),
+                Amount.of(tx.amount()),
                 tx.context(),
                 tx.state().name(),
                 tx.createdAt(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.dispute.Dispute;
 import dev.agentmarketplace.core.dispute.DisputeId;
@@ -62,13 +63,13 @@ class DisputeViewTest {
                         tuple(EvidenceKind.SHA256, CHECKSUM));
         assertThat(view.status()).isEqualTo("RESOLVED");
         assertThat(view.resolution().outcome()).isEqualTo(DisputeOutcomeKind.PARTIAL_REFUND);
-        assertThat(view.resolution().refund()).isEqualTo(new AmountJson("0.500000", "USDC"));
+        assertThat(view.resolution().refund()).isEqualTo(new Amount("0.500000", "USDC"));
         assertThat(view.resolution().decidedBy()).isEqualTo(new DisputeView.ActorView("OPERATOR", "ops"));
     }
 
     @Test
     void onlyAPartialRefundCarriesAnAmount() {
-        AmountJson half = new AmountJson("0.50", "USDC");
+        Amount half = new Amount("0.50", "USDC");
 
         assertThat(new ResolveDisputeRequest(DisputeOutcomeKind.PARTIAL_REFUND, half, "n").toOutcome())
                 .isEqualTo(new DisputeOutcome.PartialRefund(Money.of("0.50", "USDC")));
