@@ -1,8 +1,12 @@
 package dev.agentmarketplace.app;
 
+import dev.agentmarketplace.api.http.ApiConfig;
+import dev.agentmarketplace.api.metrics.MarketMetrics;
 import dev.agentmarketplace.core.IdGenerator;
 import dev.agentmarketplace.core.RandomSource;
 import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.access.AgentClientRepository;
+import dev.agentmarketplace.core.access.AgentClients;
 import dev.agentmarketplace.core.discovery.AgentDiscovery;
 import dev.agentmarketplace.core.discovery.AgentSearch;
 import dev.agentmarketplace.core.discovery.DiscoverySettings;
@@ -10,6 +14,9 @@ import dev.agentmarketplace.core.discovery.SelectionStateStore;
 import dev.agentmarketplace.core.dispute.DisputeDesk;
 import dev.agentmarketplace.core.dispute.DisputeRepository;
 import dev.agentmarketplace.core.dispute.DisputeSettings;
+import dev.agentmarketplace.core.idempotency.IdempotencyRecords;
+import dev.agentmarketplace.core.idempotency.IdempotencySettings;
+import dev.agentmarketplace.core.idempotency.IdempotentRequests;
 import dev.agentmarketplace.core.ledger.HireStatistics;
 import dev.agentmarketplace.core.ledger.JournalRepository;
 import dev.agentmarketplace.core.ledger.JournalVerifier;
@@ -17,12 +24,16 @@ import dev.agentmarketplace.core.ledger.Ledger;
 import dev.agentmarketplace.core.ledger.LedgerSettings;
 import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.ratelimit.RateLimitCounters;
+import dev.agentmarketplace.core.ratelimit.RateLimitPolicy;
+import dev.agentmarketplace.core.ratelimit.RateLimiter;
 import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.RegistrySettings;
 import dev.agentmarketplace.core.reputation.ReputationPolicy;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationService;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -60,8 +71,40 @@ public class DomainWiring {
 
     @Produces
     @Singleton
-    AgentRegistry agentRegistry(AgentRepository agents, UnitOfWork unitOfWork, Clock clock, RegistrySettings settings) {
-        return new AgentRegistry(agents, unitOfWork, clock, settings);
+    AgentRegistry agentRegistry(
+            AgentRepository agents,
+            UnitOfWork unitOfWork,
+            Clock clock,
+            RegistrySettings settings,
+            MarketMetrics metrics) {
+        return new AgentRegistry(agents, unitOfWork, clock, settings, metrics);
+    }
+
+    @Produces
+    @Singleton
+    MarketMetrics marketMetrics(MeterRegistry registry) {
+        return new MarketMetrics(registry);
+    }
+
+    @Produces
+    @Singleton
+    AgentClients agentClients(AgentClientRepository clients, Clock clock) {
+        return new AgentClients(clients, clock);
+    }
+
+    @Produces
+    @Singleton
+    IdempotentRequests idempotentRequests(IdempotencyRecords records, Clock clock, ApiConfig config) {
+        ApiConfig.Idempotency settings = config.idempotency();
+        return new IdempotentRequests(
+                records, clock, new IdempotencySettings(settings.retention(), settings.inProgressLease()));
+    }
+
+    @Produces
+    @Singleton
+    RateLimiter rateLimiter(RateLimitCounters counters, Clock clock, ApiConfig config) {
+        ApiConfig.RateLimit settings = config.rateLimit();
+        return new RateLimiter(counters, new RateLimitPolicy(settings.requests(), settings.window()), clock);
     }
 
     /** The ledger judges availability by the registry's lease, so both always agree on who is OFFLINE. */
@@ -86,8 +129,9 @@ public class DomainWiring {
             UnitOfWork unitOfWork,
             IdGenerator ids,
             Clock clock,
-            LedgerSettings settings) {
-        return new Ledger(transactions, journal, agents, statistics, unitOfWork, ids, clock, settings);
+            LedgerSettings settings,
+            MarketMetrics metrics) {
+        return new Ledger(transactions, journal, agents, statistics, unitOfWork, ids, clock, settings, metrics);
     }
 
     @Produces
@@ -138,7 +182,8 @@ public class DomainWiring {
             SelectionStateStore selectionState,
             RandomSource random,
             Clock clock,
-            RegistrySettings registry) {
+            RegistrySettings registry,
+            MarketMetrics metrics) {
         DiscoverySettings defaults = DiscoverySettings.DEFAULTS;
         DiscoverySettings settings = new DiscoverySettings(
                 registry.heartbeatLease(),
@@ -147,6 +192,6 @@ public class DomainWiring {
                 defaults.loadWeight(),
                 defaults.maxCandidates());
         return new AgentDiscovery(
-                search, statistics, selectionState, random, ReputationPolicy.DEFAULTS, settings, clock);
+                search, statistics, selectionState, random, ReputationPolicy.DEFAULTS, settings, clock, metrics);
     }
 }

@@ -6,10 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OperationsEndpointsIT {
+    @Inject
+    ApiTokens tokens;
 
     @Test
     void livenessIsUp() {
@@ -28,7 +31,7 @@ class OperationsEndpointsIT {
 
     @Test
     void metricsAreExposedForPrometheus() {
-        given().get("/api/v1/agents").then().statusCode(200);
+        tokens.asOperator().get("/api/v1/agents").then().statusCode(200);
 
         given().accept("text/plain")
                 .get("/q/metrics")
@@ -45,7 +48,11 @@ class OperationsEndpointsIT {
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
-                .body("paths.'/api/v1/agents'.get.summary", equalTo("List registered agents"))
+                .body("paths.'/api/v1/agents'.get.summary", equalTo("List or filter agents"))
+                .body("paths.'/api/v1/agents'.post.summary", equalTo("Register the calling agent"))
+                .body(
+                        "paths.'/api/v1/agents/{agentId}/feedback'.post.summary",
+                        equalTo("Rate the provider of a settled transaction"))
                 .body("paths.'/api/v1/agents/{agentId}'.get.summary", equalTo("Get one agent"))
                 .body(
                         "paths.'/api/v1/agents/{agentId}'.get.responses.'404'.description",

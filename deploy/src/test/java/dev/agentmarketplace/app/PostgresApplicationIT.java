@@ -20,6 +20,9 @@ class PostgresApplicationIT {
     @Inject
     RegistryFixture registry;
 
+    @Inject
+    ApiTokens tokens;
+
     @Test
     void readinessReportsThePostgresDatabaseUp() {
         given().get("/q/health/ready")
@@ -34,7 +37,8 @@ class PostgresApplicationIT {
         registry.clear();
         registry.register("pg-agent", "Postgres Agent", Availability.ONLINE, "sql", "python");
 
-        given().get("/api/v1/agents/pg-agent")
+        tokens.asAgent("pg-agent")
+                .get("/api/v1/agents/pg-agent")
                 .then()
                 .statusCode(200)
                 .body("displayName", equalTo("Postgres Agent"))

@@ -1,12 +1,24 @@
 package dev.agentmarketplace.api.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentmarketplace.core.DomainException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.registry.BulkRejectedException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
@@ -30,8 +42,95 @@ public class ProblemMapper {
                 fields));
     }
 
+    /** No token, or one that failed verification: RFC 6750 asks for a Bearer challenge with the 401. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException error, UriInfo uri) {
+        boolean tokenSent = error instanceof AuthenticationFailedException;
+        String challenge = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return Response.fromResponse(respond(new Problem(
+                        "/problems/unauthenticated",
+                        "Unauthenticated",
+                        401,
+                        tokenSent
+                                ? "the bearer token is invalid or expired"
+                                : "this operation needs a bearer token in the Authorization header",
+                        uri.getPath(),
+                        "UNAUTHENTICATED",
+                        null)))
+                .header("WWW-Authenticate", challenge)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException error, UriInfo uri) {
+        return respond(new Problem(
+                "/problems/role-required",
+                "Role required",
+                403,
+                "the caller's roles do not allow this operation",
+                uri.getPath(),
+                ErrorCode.ROLE_REQUIRED.name(),
+                null));
+    }
+
+    /** Bean Validation on request bodies and parameters: every broken constraint names its field. */
+    @ServerExceptionMapper
+    public Response invalidRequest(ConstraintViolationException error, UriInfo uri) {
+        List<Problem.FieldError> fields = error.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return invalidInput("the request has invalid fields", fields, uri);
+    }
+
+    /**
+     * A field the API does not know, or a value of the wrong type. Mapped on this exact type because
+     * quarkus-rest-jackson brings its own mapper for it, which a mapper of a supertype would not beat.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException error, UriInfo uri) {
+        if (error instanceof UnrecognizedPropertyException unknown) {
+            return invalidInput(
+                    "the request has a field the API does not know",
+                    List.of(new Problem.FieldError(pathOf(unknown), "unknown field")),
+                    uri);
+        }
+        if (error.getPath().isEmpty()) {
+            return invalidInput("the request body does not have the expected shape", null, uri);
+        }
+        return invalidInput(
+                "the request has a value of the wrong type",
+                List.of(new Problem.FieldError(pathOf(error), "has the wrong type or format")),
+                uri);
+    }
+
+    /** A body that is not JSON at all. */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException error, UriInfo uri) {
+        return invalidInput("the request body is not well-formed JSON", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(RequestTooLargeException error, UriInfo uri) {
+        return respond(new Problem(
+                "/problems/request-too-large",
+                "Request too large",
+                413,
+                error.getMessage(),
+                uri.getPath(),
+                "REQUEST_TOO_LARGE",
+                null));
+    }
+
     @ServerExceptionMapper
     public Response httpError(WebApplicationException error, UriInfo uri) {
+        // The JSON reader wraps what Jackson could not parse; it deserves the same answer as above.
+        if (error.getCause() instanceof MismatchedInputException mismatched) {
+            return mismatchedJson(mismatched, uri);
+        }
+        if (error.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri);
+        }
         Response.StatusType status = error.getResponse().getStatusInfo();
         return respond(new Problem(
                 "about:blank", status.getReasonPhrase(), status.getStatusCode(), null, uri.getPath(), null, null));
@@ -48,6 +147,49 @@ public class ProblemMapper {
                 uri.getPath(),
                 null,
                 null));
+    }
+
+    private static Response invalidInput(String detail, List<Problem.FieldError> fields, UriInfo uri) {
+        return respond(new Problem(
+                typeOf(ErrorCode.INVALID_VALUE),
+                titleOf(ErrorCode.INVALID_VALUE),
+                400,
+                detail,
+                uri.getPath(),
+                ErrorCode.INVALID_VALUE.name(),
+                fields));
+    }
+
+    /** A violation's field as a client spells it: the innermost property, else the parameter, never the method. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        String property = null;
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY) {
+                property = node.getName();
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
+        }
+        if (property != null) {
+            return property;
+        }
+        return parameter != null ? parameter : violation.getPropertyPath().toString();
+    }
+
+    private static String pathOf(MismatchedInputException error) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : error.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** Invalid input names its field; a rejected bulk request names each refused item as {@code items[i]}. */
@@ -83,8 +225,9 @@ public class ProblemMapper {
             case PROVIDER_UNAVAILABLE -> 409;
             case CAPACITY_EXCEEDED -> 409;
             case BELOW_LISTED_PRICE -> 422;
-            // draft-ietf-httpapi-idempotency-key-header §2.7: a key reused with another payload is 422.
-            case IDEMPOTENCY_MISMATCH -> 422;
+            // Issue 5 asks for 409 where draft-ietf-httpapi-idempotency-key-header suggests 422: the
+            // key's earlier use is state the request conflicts with.
+            case IDEMPOTENCY_MISMATCH -> 409;
             case TRANSACTION_NOT_FOUND -> 404;
             case ILLEGAL_TRANSITION -> 409;
             case NOT_A_PARTY -> 403;
@@ -95,6 +238,13 @@ public class ProblemMapper {
             case FEEDBACK_NOT_ALLOWED -> 403;
             case FEEDBACK_ALREADY_GIVEN -> 409;
             case NO_AGENT_AVAILABLE -> 404;
+            case ROLE_REQUIRED -> 403;
+            case ACTING_AS_ANOTHER_AGENT -> 403;
+            case CLIENT_ALREADY_EXISTS -> 409;
+            case CLIENT_NOT_FOUND -> 404;
+            case LOCAL_ISSUER_DISABLED -> 409;
+            case IDEMPOTENCY_IN_PROGRESS -> 409;
+            case RATE_LIMITED -> 429;
         };
     }
 
@@ -127,6 +277,13 @@ public class ProblemMapper {
             case FEEDBACK_NOT_ALLOWED -> "Feedback not allowed";
             case FEEDBACK_ALREADY_GIVEN -> "Feedback already given";
             case NO_AGENT_AVAILABLE -> "No agent available";
+            case ROLE_REQUIRED -> "Role required";
+            case ACTING_AS_ANOTHER_AGENT -> "Acting as another agent";
+            case CLIENT_ALREADY_EXISTS -> "Client already exists";
+            case CLIENT_NOT_FOUND -> "Client not found";
+            case LOCAL_ISSUER_DISABLED -> "Embedded token issuer disabled";
+            case IDEMPOTENCY_IN_PROGRESS -> "Request with this idempotency key in progress";
+            case RATE_LIMITED -> "Too many requests";
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.agentmarketplace.api.registry;
 
+import dev.agentmarketplace.core.discovery.SearchCursor;
+import dev.agentmarketplace.core.discovery.SearchPage;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentPage;
@@ -22,5 +24,14 @@ public record AgentPageView(
                         .map(agent -> AgentView.of(agent, effectiveAvailability.apply(agent)))
                         .toList(),
                 page.nextCursor().map(AgentId::value).orElse(null));
+    }
+
+    /** A page of a filtered listing: each agent with the availability the search filtered on. */
+    static AgentPageView of(SearchPage page) {
+        return new AgentPageView(
+                page.hits().stream()
+                        .map(hit -> AgentView.of(hit.agent(), hit.availability()))
+                        .toList(),
+                page.nextCursor().map(SearchCursor::token).orElse(null));
     }
 }

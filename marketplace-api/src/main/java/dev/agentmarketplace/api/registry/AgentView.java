@@ -1,6 +1,6 @@
 package dev.agentmarketplace.api.registry;
 
-import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
@@ -19,7 +19,7 @@ public record AgentView(
         @Schema(description = "Normalized capability names, sorted", examples = "[\"code review\", \"python\"]")
         List<String> capabilities,
 
-        @Schema(description = "Price of one task") PriceView price,
+        @Schema(description = "Price of one task") Amount price,
 
         @Schema(
                 description = "EVM address the agent is paid at, EIP-55 checksummed",
@@ -44,35 +44,28 @@ public record AgentView(
         Instant registeredAt,
 
         @Schema(description = "When the agent was deregistered; null while registered", nullable = true)
-        Instant deregisteredAt) {
+        Instant deregisteredAt,
 
-    /** An exact amount as a string (never a JSON number, which clients may read as a double), and its currency. */
-    @Schema(name = "Price")
-    public record PriceView(
-            @Schema(description = "Decimal amount at the currency's scale", examples = "1.500000")
-            String amount,
+        @Schema(
+                description = "Counts stored changes; send it as If-Match (the ETag) to change the agent only if"
+                        + " nobody else has since",
+                examples = "3")
+        long version) {
 
-            @Schema(examples = "USDC") String currency) {
-
-        static PriceView of(Money money) {
-            return new PriceView(
-                    money.amount().toPlainString(), money.currency().code());
-        }
-    }
-
-    static AgentView of(Agent agent, Availability effectiveAvailability) {
+    public static AgentView of(Agent agent, Availability effectiveAvailability) {
         return new AgentView(
                 agent.id().value(),
                 agent.displayName(),
                 agent.owner(),
                 agent.capabilities().stream().map(Capability::name).toList(),
-                PriceView.of(agent.price()),
+                Amount.of(agent.price()),
                 agent.payoutWallet().value(),
                 effectiveAvailability.name(),
                 agent.capacityPerHour(),
                 agent.metadata().entries(),
                 agent.lastSeenAt(),
                 agent.registeredAt(),
-                agent.deregisteredAt().orElse(null));
+                agent.deregisteredAt().orElse(null),
+                agent.version());
     }
 }

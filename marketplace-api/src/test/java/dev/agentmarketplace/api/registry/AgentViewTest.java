@@ -2,6 +2,7 @@ package dev.agentmarketplace.api.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
@@ -37,12 +38,13 @@ class AgentViewTest {
 
         AgentView view = AgentView.of(agent, Availability.OFFLINE);
 
-        assertThat(view.price()).isEqualTo(new AgentView.PriceView("1.500000", "USDC"));
+        assertThat(view.price()).isEqualTo(new Amount("1.500000", "USDC"));
         assertThat(view.availability()).isEqualTo("OFFLINE");
         assertThat(view.payoutWallet()).isEqualTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
         assertThat(view.capacityPerHour()).isEqualTo(12);
         assertThat(view.metadata()).containsExactly(Map.entry("region", "eu"));
         assertThat(view.deregisteredAt()).isEqualTo(REGISTERED.plusSeconds(10));
         assertThat(view.owner()).isEqualTo("acme");
+        assertThat(view.version()).isEqualTo(3);
     }
 }

@@ -45,6 +45,7 @@ public final class AgentDiscovery {
     private final ReputationCalculator calculator;
     private final DiscoverySettings settings;
     private final Clock clock;
+    private final DiscoveryEvents events;
 
     public AgentDiscovery(
             AgentSearch search,
@@ -54,6 +55,19 @@ public final class AgentDiscovery {
             ReputationPolicy reputationPolicy,
             DiscoverySettings settings,
             Clock clock) {
+        this(search, hires, selectionState, random, reputationPolicy, settings, clock, DiscoveryEvents.NONE);
+    }
+
+    public AgentDiscovery(
+            AgentSearch search,
+            HireStatistics hires,
+            SelectionStateStore selectionState,
+            RandomSource random,
+            ReputationPolicy reputationPolicy,
+            DiscoverySettings settings,
+            Clock clock,
+            DiscoveryEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.search = Objects.requireNonNull(search, "search");
         this.hires = Objects.requireNonNull(hires, "hires");
         this.selectionState = Objects.requireNonNull(selectionState, "selectionState");
@@ -70,6 +84,7 @@ public final class AgentDiscovery {
      * as a result that breaks a filter (issue 3, Discovery: results always satisfy every filter).
      */
     public SearchPage search(SearchCriteria criteria) {
+        events.queried(DiscoveryEvents.Query.SEARCH);
         Instant now = clock.instant();
         // One row more than the page tells whether another page exists without a count query.
         List<SearchHit> rows = search.search(query(criteria, now, criteria.limit() + 1));
@@ -108,6 +123,7 @@ public final class AgentDiscovery {
         if (topN < 1 || topN > MAX_RECOMMENDATIONS) {
             throw new InvalidValueException("topN", "must be between 1 and " + MAX_RECOMMENDATIONS + ", was " + topN);
         }
+        events.queried(DiscoveryEvents.Query.RECOMMEND);
         Instant now = clock.instant();
         List<SearchHit> candidates = candidates(capability, includeBusy, now);
         Map<Currency, Money[]> priceRange = priceRanges(candidates);
@@ -149,6 +165,7 @@ public final class AgentDiscovery {
      * @throws RuleViolationException with {@code NO_AGENT_AVAILABLE} when no such agent is online
      */
     public Agent select(Capability capability, SelectionStrategy strategy) {
+        events.queried(DiscoveryEvents.Query.SELECT);
         List<SearchHit> candidates = new ArrayList<>(candidates(capability, false, clock.instant()));
         if (candidates.isEmpty()) {
             throw new RuleViolationException(
@@ -179,6 +196,7 @@ public final class AgentDiscovery {
             throw new InvalidValueException(
                     "window", "must be positive and at most " + MAX_ANALYTICS_WINDOW.toDays() + " days, was " + window);
         }
+        events.queried(DiscoveryEvents.Query.ANALYTICS);
         Instant now = clock.instant();
         // Every offering agent is read: counts and medians must not be cut at a page limit.
         List<SearchHit> offering = all(

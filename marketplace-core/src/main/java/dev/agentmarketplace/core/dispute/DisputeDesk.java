@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 public final class DisputeDesk {
     public static final int MAX_NOTE_LENGTH = 2000;
+    public static final int MAX_PAGE_SIZE = 200;
     private static final int OVERDUE_BATCH = 100;
 
     private final DisputeRepository disputes;
@@ -193,6 +194,20 @@ public final class DisputeDesk {
 
     public Optional<Dispute> ofTransaction(TransactionId transaction) {
         return disputes.findByTransaction(transaction);
+    }
+
+    /** A page of disputes matching {@code filter} in id order; pass the returned cursor as {@code after}. */
+    public DisputePage list(DisputeFilter filter, Optional<DisputeId> after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+        }
+        // One extra row tells whether another page exists without a count query.
+        List<Dispute> rows = disputes.list(filter, after, limit + 1);
+        if (rows.size() <= limit) {
+            return new DisputePage(rows, Optional.empty());
+        }
+        List<Dispute> page = rows.subList(0, limit);
+        return new DisputePage(page, Optional.of(page.getLast().id()));
     }
 
     private Dispute decide(Dispute dispute, Resolution resolution) {

@@ -33,4 +33,7 @@ public interface DisputeRepository {
      * {@code after} when given, at most {@code limit}.
      */
     List<Dispute> openPastDeadline(Instant now, Optional<DisputeId> after, int limit);
+
+    /** Disputes matching {@code filter} in id order, strictly after {@code after} when given, at most {@code limit}. */
+    List<Dispute> list(DisputeFilter filter, Optional<DisputeId> after, int limit);
 }

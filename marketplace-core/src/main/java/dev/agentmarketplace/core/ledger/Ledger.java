@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Hires, settles, cancels and expires transactions, and journals every money movement. Each
@@ -40,6 +41,7 @@ public final class Ledger {
     private final IdGenerator ids;
     private final Clock clock;
     private final LedgerSettings settings;
+    private final LedgerEvents events;
 
     public Ledger(
             TransactionRepository transactions,
@@ -50,6 +52,20 @@ public final class Ledger {
             IdGenerator ids,
             Clock clock,
             LedgerSettings settings) {
+        this(transactions, journal, agents, statistics, unitOfWork, ids, clock, settings, LedgerEvents.NONE);
+    }
+
+    public Ledger(
+            TransactionRepository transactions,
+            JournalRepository journal,
+            AgentRepository agents,
+            HireStatistics statistics,
+            UnitOfWork unitOfWork,
+            IdGenerator ids,
+            Clock clock,
+            LedgerSettings settings,
+            LedgerEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.agents = Objects.requireNonNull(agents, "agents");
@@ -78,7 +94,7 @@ public final class Ledger {
      *     or an unknown provider
      */
     public HireResult hire(HireRequest request) {
-        return unitOfWork.execute(() -> {
+        HireResult result = unitOfWork.execute(() -> {
             Optional<Transaction> earlier =
                     transactions.findByIdempotencyKey(request.payer(), request.idempotencyKey());
             if (earlier.isPresent()) {
@@ -104,6 +120,10 @@ public final class Ledger {
             post(created, EntryKind.HOLD, LedgerPostings.hold(created));
             return new HireResult(created, true);
         });
+        if (result.created()) {
+            events.transactionMoved(result.transaction());
+        }
+        return result;
     }
 
     /**
@@ -114,7 +134,7 @@ public final class Ledger {
      */
     public Transaction settle(TransactionId id, Actor actor, Optional<String> reference) {
         reference.ifPresent(Ledger::checkReference);
-        return unitOfWork.execute(() -> {
+        return observed(() -> {
             Transaction tx = load(id);
             checkPayerSide(tx, actor, LedgerMove.SETTLE);
             Transaction settled = move(tx, LedgerMove.SETTLE, actor, "settled", now(), reference, Optional.empty());
@@ -125,7 +145,7 @@ public final class Ledger {
 
     /** Cancels a PENDING transaction and voids its hold. Only the payer, an operator or the platform may cancel. */
     public Transaction cancel(TransactionId id, Actor actor) {
-        return unitOfWork.execute(() -> {
+        return observed(() -> {
             Transaction tx = load(id);
             checkPayerSide(tx, actor, LedgerMove.CANCEL);
             Transaction cancelled =
@@ -165,18 +185,24 @@ public final class Ledger {
 
     private boolean expireOne(TransactionId id, Instant now) {
         try {
-            return unitOfWork.execute(() -> {
-                Transaction tx = load(id);
-                if (tx.state() != TransactionState.PENDING) {
-                    return false;
-                }
-                String note = "hold expired after " + settings.holdTimeout();
-                Actor timeout = Actor.system("hold-timeout");
-                Transaction lapsed =
-                        move(tx, LedgerMove.EXPIRE, timeout, note, now, Optional.empty(), Optional.empty());
-                post(lapsed, EntryKind.EXPIRE, LedgerPostings.voidHold(tx));
-                return true;
-            });
+            return unitOfWork
+                    .execute(() -> {
+                        Transaction tx = load(id);
+                        if (tx.state() != TransactionState.PENDING) {
+                            return Optional.<Transaction>empty();
+                        }
+                        String note = "hold expired after " + settings.holdTimeout();
+                        Actor timeout = Actor.system("hold-timeout");
+                        Transaction lapsed =
+                                move(tx, LedgerMove.EXPIRE, timeout, note, now, Optional.empty(), Optional.empty());
+                        post(lapsed, EntryKind.EXPIRE, LedgerPostings.voidHold(tx));
+                        return Optional.of(lapsed);
+                    })
+                    .map(lapsed -> {
+                        events.transactionMoved(lapsed);
+                        return true;
+                    })
+                    .orElse(false);
         } catch (ConflictException raced) {
             if (raced.code() != ErrorCode.CONCURRENT_MODIFICATION) {
                 throw raced;
@@ -193,7 +219,7 @@ public final class Ledger {
      *     nor provider, or {@code DISPUTE_WINDOW_CLOSED} when the settlement is older than the window
      */
     public Transaction markDisputed(TransactionId id, AgentId party, String note, Instant at) {
-        return unitOfWork.execute(() -> {
+        return observed(() -> {
             Transaction tx = load(id);
             if (!tx.involves(party)) {
                 throw notAParty(tx, party);
@@ -218,7 +244,7 @@ public final class Ledger {
      *     than zero and less than the amount, or {@code CURRENCY_MISMATCH} in another currency
      */
     public Transaction resolveDispute(TransactionId id, DisputeOutcome outcome, Actor actor, String note, Instant at) {
-        return unitOfWork.execute(() -> {
+        return observed(() -> {
             Transaction tx = load(id);
             TransitionTable.next(tx.id(), tx.state(), LedgerMove.RESOLVE);
             if (outcome instanceof DisputeOutcome.PartialRefund(Money refund)
@@ -233,6 +259,13 @@ public final class Ledger {
             post(resolved, EntryKind.RESOLVE, LedgerPostings.resolve(tx, outcome, settings.feeBasisPoints()));
             return resolved;
         });
+    }
+
+    /** Runs a move in its own unit of work and, once that has returned, tells the observers. */
+    private Transaction observed(Supplier<Transaction> work) {
+        Transaction moved = unitOfWork.execute(work);
+        events.transactionMoved(moved);
+        return moved;
     }
 
     /** Checks {@code move} against the table, records who made it and when, and stores the transaction. */

@@ -3,7 +3,10 @@ package dev.agentmarketplace.core.ledger;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.NotFoundException;
+import dev.agentmarketplace.core.money.Currency;
+import dev.agentmarketplace.core.money.Money;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,6 +30,11 @@ public final class TransactionQueries {
                 .orElseThrow(() ->
                         new NotFoundException(ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + id + "'"));
         return new TransactionDetails(tx, journal.entriesOf(id));
+    }
+
+    /** The balance of {@code account} per currency it was ever posted in, derived from the journal's postings. */
+    public Map<Currency, Money> balanceOf(Account account) {
+        return journal.balanceOf(account);
     }
 
     /** A page of history in creation order; pass the returned cursor to get the next page. */

@@ -28,12 +28,23 @@ public final class AgentRegistry {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final RegistrySettings settings;
+    private final RegistryEvents events;
 
     public AgentRegistry(AgentRepository agents, UnitOfWork unitOfWork, Clock clock, RegistrySettings settings) {
+        this(agents, unitOfWork, clock, settings, RegistryEvents.NONE);
+    }
+
+    public AgentRegistry(
+            AgentRepository agents,
+            UnitOfWork unitOfWork,
+            Clock clock,
+            RegistrySettings settings,
+            RegistryEvents events) {
         this.agents = Objects.requireNonNull(agents, "agents");
         this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     public RegistrySettings settings() {
@@ -50,6 +61,7 @@ public final class AgentRegistry {
         Objects.requireNonNull(registration, "registration");
         Agent agent = newAgent(registration, clock.instant());
         agents.add(agent);
+        events.agentsRegistered(1);
         return agent;
     }
 
@@ -63,7 +75,7 @@ public final class AgentRegistry {
     public List<Agent> registerAll(List<AgentRegistration> registrations) {
         checkBatch("registrations", registrations);
         Instant now = clock.instant();
-        return unitOfWork.execute(() -> {
+        List<Agent> registered = unitOfWork.execute(() -> {
             List<BulkItemError> errors = new ArrayList<>();
             List<Agent> accepted = new ArrayList<>();
             Map<AgentId, Integer> firstIndex = new HashMap<>();
@@ -105,6 +117,8 @@ public final class AgentRegistry {
             }
             return List.copyOf(accepted);
         });
+        events.agentsRegistered(registered.size());
+        return registered;
     }
 
     public Agent get(AgentId id) {

@@ -11,6 +11,7 @@ import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.dispute.Dispute;
+import dev.agentmarketplace.core.dispute.DisputeFilter;
 import dev.agentmarketplace.core.dispute.DisputeId;
 import dev.agentmarketplace.core.dispute.DisputeRepository;
 import dev.agentmarketplace.core.dispute.DisputeStatus;
@@ -45,6 +46,7 @@ public abstract class DisputeRepositoryContract {
 
     private static final AgentId ALICE = AgentId.of("alice");
     private static final AgentId BOB = AgentId.of("bob");
+    private static final AgentId CAROL = AgentId.of("carol");
 
     private DisputeRepository repo;
 
@@ -52,10 +54,12 @@ public abstract class DisputeRepositoryContract {
     void storeAgentsAndTransactions() {
         repo = disputes();
         unitOfWork().run(() -> {
-            List.of("alice", "bob").forEach(id -> agents().add(agent(id)));
+            List.of("alice", "bob", "carol").forEach(id -> agents().add(agent(id)));
             for (int n = 1; n <= 4; n++) {
                 transactions().add(pending(n, "alice", "bob", "python", "2.00", T0));
             }
+            transactions().add(pending(5, "carol", "alice", "python", "2.00", T0));
+            transactions().add(pending(6, "bob", "carol", "python", "2.00", T0));
         });
     }
 
@@ -64,12 +68,16 @@ public abstract class DisputeRepositoryContract {
     }
 
     private static Dispute open(int n, Instant openedAt, List<Evidence> evidence) {
+        return open(n, ALICE, BOB, openedAt, evidence);
+    }
+
+    private static Dispute open(int n, AgentId payer, AgentId provider, Instant openedAt, List<Evidence> evidence) {
         return new Dispute(
                 disputeId(n),
                 txId(n),
-                ALICE,
-                BOB,
-                ALICE,
+                payer,
+                provider,
+                payer,
                 "not delivered " + n,
                 evidence,
                 openedAt,
@@ -215,5 +223,76 @@ public abstract class DisputeRepositoryContract {
         assertThat(repo.openPastDeadline(T0.plus(Duration.ofHours(72)), Optional.empty(), 10))
                 .extracting(Dispute::id)
                 .containsExactly(disputeId(1));
+    }
+
+    /** d1 alice->bob OPEN, d2 alice->bob RESOLVED, d5 carol->alice OPEN, d6 bob->carol OPEN; added out of order. */
+    private void storeDisputesOfEveryParty() {
+        add(open(6, BOB, CAROL, T0, List.of()));
+        add(open(1, T0, List.of()));
+        add(open(5, CAROL, ALICE, T0, List.of()));
+        Dispute resolved = open(2, T0, List.of());
+        add(resolved);
+        update(with(
+                resolved,
+                List.of(),
+                DisputeStatus.RESOLVED,
+                Optional.of(new Resolution(new DisputeOutcome.ProviderUpheld(), Actor.operator("ops-1"), T0, "done"))));
+    }
+
+    private List<DisputeId> list(DisputeFilter filter, Optional<DisputeId> after, int limit) {
+        return repo.list(filter, after, limit).stream().map(Dispute::id).toList();
+    }
+
+    @Test
+    void listWithoutCriteriaReturnsEveryDisputeInIdOrder() {
+        storeDisputesOfEveryParty();
+
+        assertThat(list(DisputeFilter.ALL, Optional.empty(), 10))
+                .containsExactly(disputeId(1), disputeId(2), disputeId(5), disputeId(6));
+        assertThat(repo.list(DisputeFilter.ALL, Optional.empty(), 10))
+                .filteredOn(dispute -> dispute.id().equals(disputeId(2)))
+                .singleElement()
+                .satisfies(dispute -> assertThat(dispute.resolution()).isPresent());
+    }
+
+    @Test
+    void partyFilterMatchesTheAgentAsPayerOrAsProvider() {
+        storeDisputesOfEveryParty();
+
+        assertThat(list(DisputeFilter.ALL.withParty(ALICE), Optional.empty(), 10))
+                .containsExactly(disputeId(1), disputeId(2), disputeId(5));
+        assertThat(list(DisputeFilter.ALL.withParty(CAROL), Optional.empty(), 10))
+                .containsExactly(disputeId(5), disputeId(6));
+        assertThat(list(DisputeFilter.ALL.withParty(AgentId.of("stranger")), Optional.empty(), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void statusFilterAloneAndTogetherWithAParty() {
+        storeDisputesOfEveryParty();
+
+        assertThat(list(DisputeFilter.ALL.withStatus(DisputeStatus.OPEN), Optional.empty(), 10))
+                .containsExactly(disputeId(1), disputeId(5), disputeId(6));
+        assertThat(list(DisputeFilter.ALL.withStatus(DisputeStatus.RESOLVED), Optional.empty(), 10))
+                .containsExactly(disputeId(2));
+        assertThat(list(DisputeFilter.ALL.withParty(ALICE).withStatus(DisputeStatus.OPEN), Optional.empty(), 10))
+                .containsExactly(disputeId(1), disputeId(5));
+        assertThat(list(DisputeFilter.ALL.withParty(CAROL).withStatus(DisputeStatus.RESOLVED), Optional.empty(), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void listPagesByCursorAndLimitWithoutSkippingOrRepeating() {
+        storeDisputesOfEveryParty();
+
+        assertThat(list(DisputeFilter.ALL, Optional.empty(), 2)).containsExactly(disputeId(1), disputeId(2));
+        assertThat(list(DisputeFilter.ALL, Optional.of(disputeId(2)), 2)).containsExactly(disputeId(5), disputeId(6));
+        assertThat(list(DisputeFilter.ALL, Optional.of(disputeId(6)), 2)).isEmpty();
+        assertThat(list(DisputeFilter.ALL.withParty(ALICE), Optional.of(disputeId(1)), 1))
+                .containsExactly(disputeId(2));
+        assertThat(list(DisputeFilter.ALL.withParty(ALICE), Optional.of(disputeId(3)), 1))
+                .containsExactly(disputeId(5));
+        assertThat(list(DisputeFilter.ALL.withParty(BOB).withStatus(DisputeStatus.OPEN), Optional.of(disputeId(1)), 5))
+                .containsExactly(disputeId(6));
     }
 }

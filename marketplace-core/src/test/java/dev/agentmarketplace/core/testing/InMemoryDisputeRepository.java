@@ -3,6 +3,7 @@ package dev.agentmarketplace.core.testing;
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.dispute.Dispute;
+import dev.agentmarketplace.core.dispute.DisputeFilter;
 import dev.agentmarketplace.core.dispute.DisputeId;
 import dev.agentmarketplace.core.dispute.DisputeRepository;
 import dev.agentmarketplace.core.dispute.DisputeStatus;
@@ -72,6 +73,12 @@ public final class InMemoryDisputeRepository implements DisputeRepository {
                         && dispute.deadline().isBefore(now))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public List<Dispute> list(DisputeFilter filter, Optional<DisputeId> after, int limit) {
+        var view = after.map(cursor -> disputes.tailMap(cursor.value(), false)).orElse(disputes);
+        return view.values().stream().filter(filter::matches).limit(limit).toList();
     }
 
     private static Dispute withVersion(Dispute d, long version) {

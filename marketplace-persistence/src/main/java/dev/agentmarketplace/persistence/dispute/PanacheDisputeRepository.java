@@ -3,6 +3,7 @@ package dev.agentmarketplace.persistence.dispute;
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.dispute.Dispute;
+import dev.agentmarketplace.core.dispute.DisputeFilter;
 import dev.agentmarketplace.core.dispute.DisputeId;
 import dev.agentmarketplace.core.dispute.DisputeRepository;
 import dev.agentmarketplace.core.dispute.DisputeStatus;
@@ -15,8 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@link DisputeRepository} on Hibernate ORM Panache. Each method joins the caller's transaction (the
@@ -95,6 +99,49 @@ public class PanacheDisputeRepository implements DisputeRepository {
                 .stream()
                 .map(DisputeMapper::toDomain)
                 .toList();
+    }
+
+    /**
+     * Keyset on the id. A party is the payer or the provider; each side walks its own (party, id)
+     * index up to the page's end, and the two pages merge in id order. A status-only listing walks
+     * the (status, id, deadline) index, and no criterion the primary key.
+     */
+    @Override
+    public List<Dispute> list(DisputeFilter filter, Optional<DisputeId> after, int limit) {
+        if (filter.party().isEmpty()) {
+            return page(filter, after, limit, List.of()).stream()
+                    .map(DisputeMapper::toDomain)
+                    .toList();
+        }
+        String party = filter.party().get().value();
+        List<DisputeEntity> asPayer = page(filter, after, limit, List.of("payerId = :party"));
+        // A dispute's payer and provider differ (no self-hire); the guard keeps the sides disjoint regardless.
+        List<DisputeEntity> asProvider =
+                page(filter, after, limit, List.of("providerId = :party", "payerId <> :party"));
+        return Stream.concat(asPayer.stream(), asProvider.stream())
+                .sorted(Comparator.comparing(dispute -> dispute.id))
+                .limit(limit)
+                .map(DisputeMapper::toDomain)
+                .toList();
+    }
+
+    private static List<DisputeEntity> page(
+            DisputeFilter filter, Optional<DisputeId> after, int limit, List<String> partyCriteria) {
+        List<String> criteria = new ArrayList<>(partyCriteria);
+        Parameters parameters = new Parameters();
+        filter.party().ifPresent(party -> parameters.and("party", party.value()));
+        filter.status().ifPresent(status -> {
+            criteria.add("status = :status");
+            parameters.and("status", status.name());
+        });
+        after.ifPresent(cursor -> {
+            criteria.add("id > :after");
+            parameters.and("after", cursor.value());
+        });
+        var query = criteria.isEmpty()
+                ? DisputeEntity.<DisputeEntity>findAll(Sort.by("id"))
+                : DisputeEntity.<DisputeEntity>find(String.join(" and ", criteria), Sort.by("id"), parameters);
+        return query.page(Page.ofSize(limit)).list();
     }
 
     private static ConflictException taken(Dispute dispute) {

@@ -16,9 +16,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every query shape the ledger and dispute adapters run has an index that serves it: with sequential
- * scans priced out ({@code enable_seqscan = off}), PostgreSQL's plan for each names the index meant
- * for it. The statements mirror the adapters' queries (same columns, same predicates and order).
+ * Every query shape the ledger and dispute adapters run, and every purge of the API's edges, has an
+ * index that serves it: with sequential scans priced out ({@code enable_seqscan = off}), PostgreSQL's
+ * plan for each names the index meant for it. The statements mirror the adapters' queries (same columns, same predicates and order).
  */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
@@ -33,31 +33,59 @@ class LedgerIndexesOnPostgresIT {
 
     @Test
     void everyLedgerAndDisputeQueryHasItsIndex() throws SQLException {
-        Map<String, String> expectedIndexByQuery = Map.of(
-                "SELECT COUNT(*) FROM ledger_transaction WHERE provider_id = 'bob' AND created_at >= " + T
-                        + " AND state <> 'CANCELLED'",
-                "ledger_transaction_by_provider",
-                "SELECT * FROM ledger_transaction WHERE payer_id = 'alice' AND " + AFTER
-                        + " ORDER BY created_at, id LIMIT 50",
-                "ledger_transaction_by_payer",
-                "SELECT * FROM ledger_transaction WHERE capability = 'python' AND " + AFTER
-                        + " ORDER BY created_at, id LIMIT 50",
-                "ledger_transaction_by_capability",
-                "SELECT * FROM ledger_transaction WHERE state = 'PENDING' AND created_at < " + T
-                        + " ORDER BY created_at, id LIMIT 100",
-                "ledger_transaction_by_state",
-                "SELECT * FROM ledger_transaction WHERE " + AFTER + " ORDER BY created_at, id LIMIT 50",
-                "ledger_transaction_by_time",
-                "SELECT currency, SUM(amount) FROM journal_posting WHERE account = 'escrow' GROUP BY currency",
-                "journal_posting_by_account",
-                "SELECT * FROM journal_entry WHERE entry_sequence > 500 ORDER BY entry_sequence LIMIT 100",
-                "journal_entry_pk",
-                "SELECT * FROM journal_entry WHERE transaction_id = " + ID + " ORDER BY entry_sequence",
-                "journal_entry_by_transaction",
-                "SELECT * FROM dispute WHERE status = 'OPEN' AND deadline < " + T + " AND id > " + ID
-                        + " ORDER BY id LIMIT 100",
-                "dispute_open_by_id");
+        assertEachUsesItsIndex(Map.ofEntries(
+                Map.entry(
+                        "SELECT COUNT(*) FROM ledger_transaction WHERE provider_id = 'bob' AND created_at >= " + T
+                                + " AND state <> 'CANCELLED'",
+                        "ledger_transaction_by_provider"),
+                Map.entry(
+                        "SELECT * FROM ledger_transaction WHERE payer_id = 'alice' AND " + AFTER
+                                + " ORDER BY created_at, id LIMIT 50",
+                        "ledger_transaction_by_payer"),
+                Map.entry(
+                        "SELECT * FROM ledger_transaction WHERE capability = 'python' AND " + AFTER
+                                + " ORDER BY created_at, id LIMIT 50",
+                        "ledger_transaction_by_capability"),
+                Map.entry(
+                        "SELECT * FROM ledger_transaction WHERE state = 'PENDING' AND created_at < " + T
+                                + " ORDER BY created_at, id LIMIT 100",
+                        "ledger_transaction_by_state"),
+                Map.entry(
+                        "SELECT * FROM ledger_transaction WHERE " + AFTER + " ORDER BY created_at, id LIMIT 50",
+                        "ledger_transaction_by_time"),
+                Map.entry(
+                        "SELECT currency, SUM(amount) FROM journal_posting WHERE account = 'escrow' GROUP BY currency",
+                        "journal_posting_by_account"),
+                Map.entry(
+                        "SELECT * FROM journal_entry WHERE entry_sequence > 500 ORDER BY entry_sequence LIMIT 100",
+                        "journal_entry_pk"),
+                Map.entry(
+                        "SELECT * FROM journal_entry WHERE transaction_id = " + ID + " ORDER BY entry_sequence",
+                        "journal_entry_by_transaction"),
+                Map.entry(
+                        "SELECT * FROM dispute WHERE status = 'OPEN' AND deadline < " + T + " AND id > " + ID
+                                + " ORDER BY id LIMIT 100",
+                        "dispute_open_by_id"),
+                Map.entry(
+                        "SELECT * FROM dispute WHERE payer_id = 'alice' AND status = 'OPEN' AND id > " + ID
+                                + " ORDER BY id LIMIT 50",
+                        "dispute_by_payer"),
+                Map.entry(
+                        "SELECT * FROM dispute WHERE provider_id = 'alice' AND payer_id <> 'alice' AND id > " + ID
+                                + " ORDER BY id LIMIT 50",
+                        "dispute_by_provider")));
+    }
 
+    @Test
+    void everyPurgeOfTheApiEdgesHasItsIndex() throws SQLException {
+        assertEachUsesItsIndex(Map.of(
+                "DELETE FROM idempotency_record WHERE claimed_at < " + T,
+                "idempotency_record_by_claimed_at",
+                "DELETE FROM rate_limit_window WHERE window_start < " + T,
+                "rate_limit_window_by_start"));
+    }
+
+    private void assertEachUsesItsIndex(Map<String, String> expectedIndexByQuery) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("SET enable_seqscan = off");

@@ -7,7 +7,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Empties the registry, ledger and dispute tables and puts the journal head back at genesis, for
+ * Empties the registry, ledger and dispute tables, and what the API's edges keep (idempotency
+ * records, rate-limit windows, the issuer's clients), and puts the journal head back at genesis, for
  * tests that share one database per Quarkus profile. On PostgreSQL it truncates with triggers
  * switched off for its session ({@code session_replication_role = replica}, which needs the
  * superuser the tests connect as), since the journal's triggers refuse exactly that; on H2, which
@@ -16,6 +17,9 @@ import javax.sql.DataSource;
 public final class LedgerTables {
     /** Children before parents, so the deletes on H2 never trip a foreign key. */
     private static final List<String> TABLES = List.of(
+            "idempotency_record",
+            "rate_limit_window",
+            "agent_client",
             "dispute_evidence",
             "dispute",
             "journal_posting",

@@ -1,0 +1,21 @@
+package dev.agentmarketplace.core.access;
+
+import dev.agentmarketplace.core.registry.AgentId;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the embedded issuer's clients. */
+public interface AgentClientRepository {
+    /**
+     * Stores a new client.
+     *
+     * @throws dev.agentmarketplace.core.ConflictException with {@code CLIENT_ALREADY_EXISTS} when
+     *     the agent already has a client
+     */
+    void add(AgentClient client);
+
+    Optional<AgentClient> find(AgentId agent);
+
+    /** Clients in agent id order, strictly after {@code after} when given, at most {@code limit}. */
+    List<AgentClient> list(Optional<AgentId> after, int limit);
+}

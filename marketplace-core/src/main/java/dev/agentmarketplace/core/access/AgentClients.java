@@ -1,0 +1,80 @@
+package dev.agentmarketplace.core.access;
+
+import dev.agentmarketplace.core.ConflictException;
+import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.NotFoundException;
+import dev.agentmarketplace.core.registry.AgentId;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** The embedded issuer's client registry: only an admin creates clients or reads them. */
+public final class AgentClients {
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final AgentClientRepository clients;
+    private final Clock clock;
+
+    public AgentClients(AgentClientRepository clients, Clock clock) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Creates the client of {@code agent}, whose tokens carry the agent role plus {@code extraRoles}.
+     *
+     * @throws AccessDeniedException with {@code ROLE_REQUIRED} unless {@code admin} is an admin
+     * @throws ConflictException with {@code CLIENT_ALREADY_EXISTS} when the agent has a client
+     */
+    public AgentClient create(Caller admin, AgentId agent, Set<Role> extraRoles) {
+        admin.require(Role.ADMIN);
+        AgentClient client = new AgentClient(
+                agent, extraRoles, admin.subject(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        clients.add(client);
+        return client;
+    }
+
+    /**
+     * The client of {@code agent}, for an admin.
+     *
+     * @throws NotFoundException with {@code CLIENT_NOT_FOUND} when it has none
+     */
+    public AgentClient get(Caller admin, AgentId agent) {
+        admin.require(Role.ADMIN);
+        return clients.find(agent).orElseThrow(() -> notFound(agent));
+    }
+
+    /** A page of clients in agent id order; pass the returned cursor as {@code after} for the next. */
+    public Page list(Caller admin, Optional<AgentId> after, int limit) {
+        admin.require(Role.ADMIN);
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+        }
+        // One extra row tells whether another page exists without a count query.
+        List<AgentClient> rows = clients.list(after, limit + 1);
+        if (rows.size() <= limit) {
+            return new Page(rows, Optional.empty());
+        }
+        List<AgentClient> page = rows.subList(0, limit);
+        return new Page(page, Optional.of(page.getLast().agent()));
+    }
+
+    /** One page of clients; {@code nextCursor} is present when more follow. */
+    public record Page(List<AgentClient> clients, Optional<AgentId> nextCursor) {
+        public Page {
+            clients = List.copyOf(clients);
+        }
+    }
+
+    public static ConflictException alreadyExists(AgentId agent) {
+        return new ConflictException(ErrorCode.CLIENT_ALREADY_EXISTS, "agent '" + agent + "' already has a client");
+    }
+
+    public static NotFoundException notFound(AgentId agent) {
+        return new NotFoundException(ErrorCode.CLIENT_NOT_FOUND, "agent '" + agent + "' has no client");
+    }
+}

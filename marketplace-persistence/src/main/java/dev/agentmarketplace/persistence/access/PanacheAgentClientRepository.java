@@ -1,0 +1,76 @@
+package dev.agentmarketplace.persistence.access;
+
+import dev.agentmarketplace.core.access.AgentClient;
+import dev.agentmarketplace.core.access.AgentClientRepository;
+import dev.agentmarketplace.core.access.AgentClients;
+import dev.agentmarketplace.core.access.Role;
+import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.persistence.UniqueViolation;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@link AgentClientRepository} on Hibernate ORM Panache. Each method joins the caller's transaction
+ * or runs in one of its own.
+ */
+@ApplicationScoped
+@Transactional
+public class PanacheAgentClientRepository implements AgentClientRepository {
+
+    @Override
+    public void add(AgentClient client) {
+        if (AgentClientEntity.findById(client.agent().value()) != null) {
+            throw AgentClients.alreadyExists(client.agent());
+        }
+        try {
+            toEntity(client).persistAndFlush();
+        } catch (PersistenceException e) {
+            // A client another replica had not committed when we looked: the primary key decides.
+            if (UniqueViolation.causedBy(e)) {
+                throw AgentClients.alreadyExists(client.agent());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<AgentClient> find(AgentId agent) {
+        return AgentClientEntity.<AgentClientEntity>findByIdOptional(agent.value())
+                .map(PanacheAgentClientRepository::toDomain);
+    }
+
+    @Override
+    public List<AgentClient> list(Optional<AgentId> after, int limit) {
+        var query = after.isPresent()
+                ? AgentClientEntity.<AgentClientEntity>find(
+                        "agentId > ?1", Sort.by("agentId"), after.get().value())
+                : AgentClientEntity.<AgentClientEntity>findAll(Sort.by("agentId"));
+        return query.page(Page.ofSize(limit)).list().stream()
+                .map(PanacheAgentClientRepository::toDomain)
+                .toList();
+    }
+
+    private static AgentClientEntity toEntity(AgentClient client) {
+        AgentClientEntity entity = new AgentClientEntity();
+        entity.agentId = client.agent().value();
+        entity.roles = client.roles().stream().sorted().map(Role::name).collect(Collectors.joining(","));
+        entity.createdBy = client.createdBy();
+        entity.createdAt = client.createdAt();
+        return entity;
+    }
+
+    private static AgentClient toDomain(AgentClientEntity entity) {
+        return new AgentClient(
+                AgentId.of(entity.agentId),
+                Arrays.stream(entity.roles.split(",")).map(Role::valueOf).collect(Collectors.toSet()),
+                entity.createdBy,
+                entity.createdAt);
+    }
+}
