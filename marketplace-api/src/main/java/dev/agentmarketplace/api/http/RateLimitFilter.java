@@ -1,6 +1,7 @@
 package dev.agentmarketplace.api.http;
 
 import dev.agentmarketplace.api.problem.Problem;
+import dev.agentmarketplace.api.security.CurrentCaller;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.ratelimit.RateDecision;
 import dev.agentmarketplace.core.ratelimit.RateLimiter;
@@ -17,6 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Per-caller rate limiting of the API ({@link RateLimiter}, counts in the database, so every replica
  * shares them): a refused request gets 429 with {@code Retry-After}; every answer tells the caller
  * its limit and what remains of it. Anonymous requests are not counted here: they get their 401.
+ * It is also where the request's log lines learn who is calling (MDC {@code caller} and, for an
+ * agent, {@code agentId}).
  */
 public class RateLimitFilter {
     static final int PRIORITY = Priorities.USER + 100;
@@ -25,11 +28,13 @@ public class RateLimitFilter {
     private final RateLimiter limiter;
     private final SecurityIdentity identity;
     private final ApiConfig config;
+    private final CurrentCaller caller;
 
-    RateLimitFilter(RateLimiter limiter, SecurityIdentity identity, ApiConfig config) {
+    RateLimitFilter(RateLimiter limiter, SecurityIdentity identity, ApiConfig config, CurrentCaller caller) {
         this.limiter = limiter;
         this.identity = identity;
         this.config = config;
+        this.caller = caller;
     }
 
     @ServerRequestFilter(priority = PRIORITY)
@@ -39,6 +44,7 @@ public class RateLimitFilter {
         }
         String subject = identity.getPrincipal().getName();
         MDC.put(RequestIds.MDC_CALLER, subject);
+        caller.get().agent().ifPresent(agent -> MDC.put(RequestIds.MDC_AGENT_ID, agent.value()));
         if (!config.rateLimit().enabled()) {
             return null;
         }

@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Gives every request an id, in the logs (MDC {@code requestId}, next to {@code caller}) and in the
+ * Gives every request an id, in the logs (MDC {@code requestId}, next to {@code caller} and {@code agentId}) and in the
  * {@code X-Request-Id} response header. A client's own id is kept when it is a sane token, so one
  * id can follow a call across services; anything else is replaced rather than logged.
  */
@@ -17,6 +17,7 @@ public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     static final String MDC_REQUEST_ID = "requestId";
     static final String MDC_CALLER = "caller";
+    static final String MDC_AGENT_ID = "agentId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @ServerRequestFilter(preMatching = true)
@@ -28,6 +29,7 @@ public class RequestIds {
         request.setProperty(MDC_REQUEST_ID, id);
         MDC.put(MDC_REQUEST_ID, id);
         MDC.remove(MDC_CALLER);
+        MDC.remove(MDC_AGENT_ID);
     }
 
     @ServerResponseFilter

@@ -8,6 +8,7 @@ import dev.agentmarketplace.core.DomainException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.registry.BulkRejectedException;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -58,6 +59,22 @@ public class ProblemMapper {
                         "UNAUTHENTICATED",
                         null)))
                 .header("WWW-Authenticate", challenge)
+                .build();
+    }
+
+    /** The identity provider cannot be reached to verify tokens: the caller may retry, nothing is its fault. */
+    @ServerExceptionMapper
+    public Response identityProviderDown(OIDCException error, UriInfo uri) {
+        LOG.warnf("Cannot verify the token of a request to %s: %s", uri.getPath(), error.getMessage());
+        return Response.fromResponse(respond(new Problem(
+                        "/problems/identity-provider-unavailable",
+                        "Identity provider unavailable",
+                        503,
+                        "the identity provider that verifies tokens cannot be reached; retry later",
+                        uri.getPath(),
+                        "IDENTITY_PROVIDER_UNAVAILABLE",
+                        null)))
+                .header("Retry-After", 30)
                 .build();
     }
 
