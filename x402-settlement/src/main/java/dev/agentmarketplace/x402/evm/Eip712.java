@@ -15,6 +15,13 @@ final class Eip712 {
         return Keccak256.hash(encodedType.getBytes(StandardCharsets.US_ASCII));
     }
 
+    static <T> T require(String field, T value) {
+        if (value == null) {
+            throw EvmPayloadException.invalidPayload(field, "missing");
+        }
+        return value;
+    }
+
     static BigInteger requireUint256(String field, BigInteger value) {
         if (value == null) {
             throw EvmPayloadException.invalidPayload(field, "missing (expected a uint256)");

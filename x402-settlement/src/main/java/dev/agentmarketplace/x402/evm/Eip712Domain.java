@@ -1,7 +1,6 @@
 package dev.agentmarketplace.x402.evm;
 
 import java.math.BigInteger;
-import java.util.Objects;
 
 /**
  * The EIP-712 domain of a token's EIP-3009 signatures. {@code name} and {@code version} must be the
@@ -20,7 +19,7 @@ public record Eip712Domain(String name, String version, BigInteger chainId, EvmA
             throw EvmPayloadException.invalidPayload("domain.version", "missing (the token's EIP-712 version)");
         }
         Eip712.requireUint256("domain.chainId", chainId);
-        Objects.requireNonNull(verifyingContract, "verifyingContract");
+        Eip712.require("domain.verifyingContract", verifyingContract);
     }
 
     public static byte[] typeHash() {

@@ -2,7 +2,6 @@ package dev.agentmarketplace.x402.evm;
 
 import dev.agentmarketplace.core.hash.Keccak256;
 import java.math.BigInteger;
-import java.util.Objects;
 
 /**
  * The EIP-3009 {@code transferWithAuthorization} message an x402 {@code exact} payment signs: {@code
@@ -17,12 +16,12 @@ public record TransferWithAuthorization(
     private static final byte[] PREFIX = {0x19, 0x01};
 
     public TransferWithAuthorization {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        Eip712.require("authorization.from", from);
+        Eip712.require("authorization.to", to);
         Eip712.requireUint256("authorization.value", value);
         Eip712.requireUint256("authorization.validAfter", validAfter);
         Eip712.requireUint256("authorization.validBefore", validBefore);
-        Objects.requireNonNull(nonce, "nonce");
+        Eip712.require("authorization.nonce", nonce);
     }
 
     public static byte[] typeHash() {

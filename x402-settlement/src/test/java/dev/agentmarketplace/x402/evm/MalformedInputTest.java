@@ -1,10 +1,13 @@
 package dev.agentmarketplace.x402.evm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmarketplace.x402.evm.EvmPayloadException.Reason;
 import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,9 +19,8 @@ class MalformedInputTest {
     private static final BigInteger N = Secp256k1.ORDER;
     private static final TransferWithAuthorization A = X402VectorsTest.SPEC_EXAMPLE;
 
-    private static ThrowableAssertAlternative<EvmPayloadException> refused(
-            Reason reason, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        return org.assertj.core.api.Assertions.assertThatExceptionOfType(EvmPayloadException.class)
+    private static ThrowableAssertAlternative<EvmPayloadException> refused(Reason reason, ThrowingCallable call) {
+        return assertThatExceptionOfType(EvmPayloadException.class)
                 .isThrownBy(call)
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(reason));
     }
@@ -87,11 +89,36 @@ class MalformedInputTest {
     }
 
     @Test
-    void theLargestUint256IsEncoded() {
-        BigInteger max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+    void missingFieldsAreRefusedByName() {
+        refused(
+                        Reason.INVALID_PAYLOAD,
+                        () -> new TransferWithAuthorization(
+                                A.from(), null, A.value(), A.validAfter(), A.validBefore(), A.nonce()))
+                .withMessage("invalid_payload: authorization.to: missing");
+        refused(Reason.INVALID_PAYLOAD, () -> new Eip712Domain("USDC", "2", BigInteger.ONE, null))
+                .withMessage("invalid_payload: domain.verifyingContract: missing");
+    }
 
-        assertThat(new TransferWithAuthorization(A.from(), A.to(), max, max, max, A.nonce()).structHash())
-                .hasSize(32);
+    @Test
+    void randomNoncesAreThirtyTwoBytesAndDiffer() {
+        SecureRandom random = new SecureRandom();
+        Nonce first = Nonce.random(random);
+
+        assertThat(first.bytes()).hasSize(32);
+        assertThat(first.value()).matches("0x[0-9a-f]{64}");
+        assertThat(Nonce.random(random)).isNotEqualTo(first);
+    }
+
+    @Test
+    void uint256WithItsTopBitSetIsEncodedAsExactlyOneWord() {
+        // BigInteger.toByteArray gives 33 bytes here (a zero sign byte), which must not shift the word.
+        byte[] word = new byte[32];
+        Eip712.putWord(BigInteger.ONE.shiftLeft(255), word, 0);
+        byte[] max = new byte[32];
+        Eip712.putWord(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), max, 0);
+
+        assertThat(X402VectorsTest.hex(word)).isEqualTo("0x80" + "00".repeat(31));
+        assertThat(X402VectorsTest.hex(max)).isEqualTo("0x" + "ff".repeat(32));
     }
 
     @Test
