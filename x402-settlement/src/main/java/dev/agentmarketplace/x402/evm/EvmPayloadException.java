@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@link #reason()} is stable and maps to the x402 error-reason string a verifier answers with.
  */
 public final class EvmPayloadException extends RuntimeException {
-    /** The x402 error reasons this package can produce, with their wire spelling (x402 v2 §Error codes). */
+    /** The x402 error reasons this package can produce, with their wire spelling (x402 specification v2, error codes). */
     public enum Reason {
         INVALID_PAYLOAD("invalid_payload"),
         INVALID_SIGNATURE("invalid_exact_evm_payload_signature");

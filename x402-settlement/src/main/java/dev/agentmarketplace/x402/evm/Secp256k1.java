@@ -67,7 +67,7 @@ public final class Secp256k1 {
         return CURVE.getG().multiply(privateKey).normalize();
     }
 
-    /** The last 20 bytes of keccak256 of the uncompressed public key X‖Y (Ethereum yellow paper §7). */
+    /** The last 20 bytes of keccak256 of the uncompressed public key X‖Y (Ethereum yellow paper, Appendix F). */
     private static EvmAddress addressOf(ECPoint publicKey) {
         byte[] uncompressed = publicKey.getEncoded(false);
         byte[] hash = Keccak256.hash(Arrays.copyOfRange(uncompressed, 1, uncompressed.length));
