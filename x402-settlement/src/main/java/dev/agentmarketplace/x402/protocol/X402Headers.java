@@ -54,6 +54,7 @@ public final class X402Headers {
     public static Optional<String> find(Map<String, ? extends List<String>> headers, String name) {
         String found = null;
         for (var header : headers.entrySet()) {
+            // HttpURLConnection files the status line under a null name.
             if (header.getKey() == null || !header.getKey().equalsIgnoreCase(name)) {
                 continue;
             }

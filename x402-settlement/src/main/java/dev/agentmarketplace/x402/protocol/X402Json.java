@@ -50,7 +50,7 @@ public final class X402Json {
         Fields f = Fields.of(json, "", Reason.INVALID_PAYMENT_REQUIREMENTS);
         expectVersion(f, PaymentRequired.VERSION);
         Optional<String> error = f.optionalString("error");
-        ResourceInfo resource = readResource(f.required("resource"), f.path("resource"));
+        ResourceInfo resource = readResource(f.required("resource"), f.path("resource"), f.reason());
         List<PaymentRequirements> accepts = new ArrayList<>();
         List<JsonValue> entries = f.array("accepts");
         for (int i = 0; i < entries.size(); i++) {
@@ -102,9 +102,9 @@ public final class X402Json {
         return new JsonObject(out);
     }
 
-    private static ResourceInfo readResource(JsonValue json, String path) {
+    private static ResourceInfo readResource(JsonValue json, String path, Reason reason) {
         // v1 put a URL string here; v2 requires the object.
-        Fields f = Fields.of(json, path, Reason.INVALID_PAYMENT_REQUIREMENTS);
+        Fields f = Fields.of(json, path, reason);
         String url = f.string("url");
         Optional<String> description = f.optionalString("description");
         Optional<String> mimeType = f.optionalString("mimeType");
@@ -130,7 +130,8 @@ public final class X402Json {
     }
 
     private static PaymentPayload readPaymentPayloadAfterVersion(Fields f) {
-        Optional<ResourceInfo> resource = f.optional("resource").map(r -> readResource(r, f.path("resource")));
+        Optional<ResourceInfo> resource =
+                f.optional("resource").map(r -> readResource(r, f.path("resource"), f.reason()));
         PaymentRequirements accepted = readPaymentRequirements(f.required("accepted"), f.path("accepted"));
         ExactEvmPayload payload = readExactEvmPayload(f.required("payload"), f.path("payload"));
         Optional<JsonObject> extensions = f.optionalObject("extensions");

@@ -115,6 +115,22 @@ class X402HeadersTest {
     }
 
     @Test
+    void v1PaymentRequiredBodyReadsWithNullOptionalsAsAbsent() {
+        String json = """
+                {"x402Version":1,"error":"X-PAYMENT header is required","accepts":[{"scheme":"exact",
+                "network":"base-sepolia","maxAmountRequired":"10000","resource":"https://api.example.com/premium-data",
+                "description":"Access to premium market data","mimeType":"application/json",
+                "payTo":"0x209693Bc6afc0C5328bA36FaF03C514EF312287C","maxTimeoutSeconds":60,
+                "asset":"0x036CbD53842c5426634e7929541eC2318f3dCF7e","outputSchema":null,
+                "extra":{"name":"USDC","version":"2"}}]}""";
+
+        PaymentRequiredV1 required = X402Json.readPaymentRequiredV1(new JsonReader(8192, 8).read(json));
+
+        assertThat(required.accepts()).containsExactly(Examples.requirementsV1());
+        assertThat(JsonWriter.write(X402Json.write(required))).doesNotContain("outputSchema");
+    }
+
+    @Test
     void eitherVersionIsToldApartByX402Version() {
         assertThat(X402Headers.decodePayment(X402Headers.encodeXPayment(Examples.paymentV1())))
                 .isInstanceOf(PaymentPayloadV1.class)
@@ -210,7 +226,7 @@ class X402HeadersTest {
                 () -> X402Headers.decodePaymentSignature(examplePaymentWith(
                         "\"resource\": {\n    \"url\": \"https://api.example.com/premium-data\",\n    \"description\": \"Access to premium market data\",\n    \"mimeType\": \"application/json\"\n  }",
                         "\"resource\": \"https://api.example.com/premium-data\"")),
-                INVALID_PAYMENT_REQUIREMENTS,
+                INVALID_PAYLOAD,
                 "resource");
     }
 
