@@ -1,8 +1,7 @@
 package dev.agentmarketplace.core.registry;
 
 import dev.agentmarketplace.core.InvalidValueException;
-import dev.agentmarketplace.core.hash.Keccak256;
-import java.nio.charset.StandardCharsets;
+import dev.agentmarketplace.core.hash.Eip55;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,7 @@ public record WalletAddress(String value) {
                     "payoutWallet", "'" + value + "' is not an EVM address (0x and 40 hex digits)");
         }
         String hex = value.substring(2);
-        String checksummed = checksum(hex.toLowerCase(Locale.ROOT));
+        String checksummed = Eip55.checksummed(hex.toLowerCase(Locale.ROOT));
         boolean singleCase = hex.equals(hex.toLowerCase(Locale.ROOT)) || hex.equals(hex.toUpperCase(Locale.ROOT));
         if (!singleCase && !checksummed.equals(value)) {
             throw new InvalidValueException(
@@ -31,18 +30,6 @@ public record WalletAddress(String value) {
 
     public static WalletAddress of(String value) {
         return new WalletAddress(value);
-    }
-
-    /** EIP-55: upper-case each hex letter whose nibble in keccak256(lower-case hex) is 8 or more. */
-    private static String checksum(String lowerHex) {
-        byte[] hash = Keccak256.hash(lowerHex.getBytes(StandardCharsets.US_ASCII));
-        StringBuilder out = new StringBuilder("0x");
-        for (int i = 0; i < lowerHex.length(); i++) {
-            char digit = lowerHex.charAt(i);
-            int nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0F;
-            out.append(nibble >= 8 ? Character.toUpperCase(digit) : digit);
-        }
-        return out.toString();
     }
 
     @Override

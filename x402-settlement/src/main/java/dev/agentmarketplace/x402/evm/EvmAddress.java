@@ -1,7 +1,6 @@
 package dev.agentmarketplace.x402.evm;
 
-import dev.agentmarketplace.core.hash.Keccak256;
-import java.nio.charset.StandardCharsets;
+import dev.agentmarketplace.core.hash.Eip55;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -40,17 +39,8 @@ public record EvmAddress(String value) {
         return HexFormat.of().parseHex(value, 2, value.length());
     }
 
-    /** EIP-55: upper-case each hex letter whose nibble in keccak256(lower-case hex) is 8 or more. */
     private static String checksum(byte[] bytes) {
-        String lowerHex = HexFormat.of().formatHex(bytes);
-        byte[] hash = Keccak256.hash(lowerHex.getBytes(StandardCharsets.US_ASCII));
-        StringBuilder out = new StringBuilder("0x");
-        for (int i = 0; i < lowerHex.length(); i++) {
-            char digit = lowerHex.charAt(i);
-            int nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0F;
-            out.append(nibble >= 8 ? Character.toUpperCase(digit) : digit);
-        }
-        return out.toString();
+        return Eip55.checksummed(HexFormat.of().formatHex(bytes));
     }
 
     @Override
