@@ -2,7 +2,7 @@ package dev.agentmarketplace.core.access;
 
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
-import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.KeysetPages;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.registry.AgentId;
 import java.time.Clock;
@@ -51,16 +51,7 @@ public final class AgentClients {
     /** A page of clients in agent id order; pass the returned cursor as {@code after} for the next. */
     public Page list(Caller admin, Optional<AgentId> after, int limit) {
         admin.require(Role.ADMIN);
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
-        }
-        // One extra row tells whether another page exists without a count query.
-        List<AgentClient> rows = clients.list(after, limit + 1);
-        if (rows.size() <= limit) {
-            return new Page(rows, Optional.empty());
-        }
-        List<AgentClient> page = rows.subList(0, limit);
-        return new Page(page, Optional.of(page.getLast().agent()));
+        return KeysetPages.read(limit, MAX_PAGE_SIZE, rows -> clients.list(after, rows), AgentClient::agent, Page::new);
     }
 
     /** One page of clients; {@code nextCursor} is present when more follow. */

@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.IdGenerator;
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.KeysetPages;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.RuleViolationException;
 import dev.agentmarketplace.core.UnitOfWork;
@@ -198,16 +199,8 @@ public final class DisputeDesk {
 
     /** A page of disputes matching {@code filter} in id order; pass the returned cursor as {@code after}. */
     public DisputePage list(DisputeFilter filter, Optional<DisputeId> after, int limit) {
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
-        }
-        // One extra row tells whether another page exists without a count query.
-        List<Dispute> rows = disputes.list(filter, after, limit + 1);
-        if (rows.size() <= limit) {
-            return new DisputePage(rows, Optional.empty());
-        }
-        List<Dispute> page = rows.subList(0, limit);
-        return new DisputePage(page, Optional.of(page.getLast().id()));
+        return KeysetPages.read(
+                limit, MAX_PAGE_SIZE, rows -> disputes.list(filter, after, rows), Dispute::id, DisputePage::new);
     }
 
     private Dispute decide(Dispute dispute, Resolution resolution) {

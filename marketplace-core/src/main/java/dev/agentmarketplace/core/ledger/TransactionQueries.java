@@ -1,11 +1,10 @@
 package dev.agentmarketplace.core.ledger;
 
 import dev.agentmarketplace.core.ErrorCode;
-import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.KeysetPages;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,17 +38,12 @@ public final class TransactionQueries {
 
     /** A page of history in creation order; pass the returned cursor to get the next page. */
     public TransactionPage history(TransactionFilter filter, Optional<String> cursor, int limit) {
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
-        }
-        // One extra row tells whether another page exists without a count query.
-        List<Transaction> rows = transactions.history(filter, cursor.map(HistoryCursor::decode), limit + 1);
-        if (rows.size() <= limit) {
-            return new TransactionPage(rows, Optional.empty());
-        }
-        List<Transaction> page = rows.subList(0, limit);
-        return new TransactionPage(
-                page, Optional.of(HistoryCursor.of(page.getLast()).encode()));
+        return KeysetPages.read(
+                limit,
+                MAX_PAGE_SIZE,
+                rows -> transactions.history(filter, cursor.map(HistoryCursor::decode), rows),
+                last -> HistoryCursor.of(last).encode(),
+                TransactionPage::new);
     }
 
     /**

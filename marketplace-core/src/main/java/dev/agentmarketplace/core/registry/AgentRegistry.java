@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.DomainException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.KeysetPages;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.UnitOfWork;
 import java.time.Clock;
@@ -127,16 +128,7 @@ public final class AgentRegistry {
 
     /** A page of agents in id order, deregistered ones included; the next page starts after the returned cursor. */
     public AgentPage list(Optional<AgentId> after, int limit) {
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new InvalidValueException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
-        }
-        // One extra row tells whether another page exists without a count query.
-        List<Agent> rows = agents.listAfter(after, limit + 1);
-        if (rows.size() <= limit) {
-            return new AgentPage(rows, Optional.empty());
-        }
-        List<Agent> page = rows.subList(0, limit);
-        return new AgentPage(page, Optional.of(page.getLast().id()));
+        return KeysetPages.read(limit, MAX_PAGE_SIZE, rows -> agents.listAfter(after, rows), Agent::id, AgentPage::new);
     }
 
     /** The availability discovery and hiring must act on now: OFFLINE once the heartbeat lease lapsed. */
