@@ -37,6 +37,14 @@ public enum ErrorCode {
     // Discovery
     NO_AGENT_AVAILABLE,
 
+    // x402 payments and settlement receipts
+    PAYMENT_REQUIRED,
+    PAYMENT_NOT_ACCEPTED,
+    PAYMENT_IN_PROGRESS,
+    AUTHORIZATION_ALREADY_USED,
+    FACILITATOR_UNAVAILABLE,
+    RECEIPT_NOT_FOUND,
+
     // Access and the edges of the API
     ROLE_REQUIRED,
     ACTING_AS_ANOTHER_AGENT,

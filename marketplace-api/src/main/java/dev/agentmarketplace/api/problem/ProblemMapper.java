@@ -255,6 +255,13 @@ public class ProblemMapper {
             case FEEDBACK_NOT_ALLOWED -> 403;
             case FEEDBACK_ALREADY_GIVEN -> 409;
             case NO_AGENT_AVAILABLE -> 404;
+            case PAYMENT_REQUIRED -> 402;
+            case PAYMENT_NOT_ACCEPTED -> 422;
+            case PAYMENT_IN_PROGRESS -> 409;
+            // Surfaces only where no payment is at stake; a hire turns it into a 402 with the x402 reason.
+            case AUTHORIZATION_ALREADY_USED -> 409;
+            case FACILITATOR_UNAVAILABLE -> 503;
+            case RECEIPT_NOT_FOUND -> 404;
             case ROLE_REQUIRED -> 403;
             case ACTING_AS_ANOTHER_AGENT -> 403;
             case CLIENT_ALREADY_EXISTS -> 409;
@@ -294,6 +301,12 @@ public class ProblemMapper {
             case FEEDBACK_NOT_ALLOWED -> "Feedback not allowed";
             case FEEDBACK_ALREADY_GIVEN -> "Feedback already given";
             case NO_AGENT_AVAILABLE -> "No agent available";
+            case PAYMENT_REQUIRED -> "Payment required";
+            case PAYMENT_NOT_ACCEPTED -> "Payment not accepted for this provider";
+            case PAYMENT_IN_PROGRESS -> "Payment settlement in progress";
+            case AUTHORIZATION_ALREADY_USED -> "Payment authorization already used";
+            case FACILITATOR_UNAVAILABLE -> "Payment facilitator unavailable";
+            case RECEIPT_NOT_FOUND -> "Receipt not found";
             case ROLE_REQUIRED -> "Role required";
             case ACTING_AS_ANOTHER_AGENT -> "Acting as another agent";
             case CLIENT_ALREADY_EXISTS -> "Client already exists";

@@ -11,6 +11,7 @@ import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
+import dev.agentmarketplace.core.registry.Capability;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class Ledger {
 
     public static final int MAX_SETTLEMENT_REFERENCE_LENGTH = 256;
     private static final int EXPIRY_BATCH = 100;
+    private static final Actor PAYMENT = Actor.system("x402-settlement");
 
     private final TransactionRepository transactions;
     private final JournalRepository journal;
@@ -42,6 +44,7 @@ public final class Ledger {
     private final Clock clock;
     private final LedgerSettings settings;
     private final LedgerEvents events;
+    private final ExternalSettlement external;
 
     public Ledger(
             TransactionRepository transactions,
@@ -65,6 +68,31 @@ public final class Ledger {
             Clock clock,
             LedgerSettings settings,
             LedgerEvents events) {
+        this(
+                transactions,
+                journal,
+                agents,
+                statistics,
+                unitOfWork,
+                ids,
+                clock,
+                settings,
+                events,
+                ExternalSettlement.NONE);
+    }
+
+    public Ledger(
+            TransactionRepository transactions,
+            JournalRepository journal,
+            AgentRepository agents,
+            HireStatistics statistics,
+            UnitOfWork unitOfWork,
+            IdGenerator ids,
+            Clock clock,
+            LedgerSettings settings,
+            LedgerEvents events,
+            ExternalSettlement external) {
+        this.external = Objects.requireNonNull(external, "external");
         this.events = Objects.requireNonNull(events, "events");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.journal = Objects.requireNonNull(journal, "journal");
@@ -101,7 +129,7 @@ public final class Ledger {
                 return replay(earlier.get(), request);
             }
             Instant now = now();
-            checkHireAllowed(request, now);
+            checkHireAllowed(request.payer(), request.provider(), request.capability(), request.amount(), now);
             Transaction created = new Transaction(
                     TransactionId.of(ids.next()),
                     request.payer(),
@@ -127,6 +155,17 @@ public final class Ledger {
     }
 
     /**
+     * Runs every rule {@link #hire} would, without hiring: whether the hire would be accepted
+     * now (capacity counted as of now). Quotes for paid hires use it, so no one is asked to pay for
+     * a hire that would be refused.
+     *
+     * @throws RuleViolationException or NotFoundException as {@link #hire} would
+     */
+    public void checkHirable(AgentId payer, AgentId provider, Capability capability, Money amount) {
+        unitOfWork.run(() -> checkHireAllowed(payer, provider, capability, amount, now()));
+    }
+
+    /**
      * Settles a PENDING transaction: escrow is posted to the provider, minus the platform fee.
      * Only the payer, an operator or the platform may settle.
      *
@@ -137,6 +176,7 @@ public final class Ledger {
         return observed(() -> {
             Transaction tx = load(id);
             checkPayerSide(tx, actor, LedgerMove.SETTLE);
+            checkNotDecidedElsewhere(tx, LedgerMove.SETTLE);
             Transaction settled = move(tx, LedgerMove.SETTLE, actor, "settled", now(), reference, Optional.empty());
             post(settled, EntryKind.SETTLE, LedgerPostings.settle(tx, settings.feeBasisPoints()));
             return settled;
@@ -148,8 +188,40 @@ public final class Ledger {
         return observed(() -> {
             Transaction tx = load(id);
             checkPayerSide(tx, actor, LedgerMove.CANCEL);
+            checkNotDecidedElsewhere(tx, LedgerMove.CANCEL);
             Transaction cancelled =
                     move(tx, LedgerMove.CANCEL, actor, "cancelled", now(), Optional.empty(), Optional.empty());
+            post(cancelled, EntryKind.VOID, LedgerPostings.voidHold(tx));
+            return cancelled;
+        });
+    }
+
+    /**
+     * Settles a PENDING transaction whose x402 payment the facilitator has settled on chain, as
+     * {@code Actor.system("x402-settlement")}: the one move an {@link ExternalSettlement} allows.
+     *
+     * @param reference the chain's transaction hash
+     */
+    public Transaction settleByPayment(TransactionId id, String reference) {
+        checkReference(reference);
+        return observed(() -> {
+            Transaction tx = load(id);
+            Transaction settled = move(
+                    tx, LedgerMove.SETTLE, PAYMENT, "payment settled", now(), Optional.of(reference), Optional.empty());
+            post(settled, EntryKind.SETTLE, LedgerPostings.settle(tx, settings.feeBasisPoints()));
+            return settled;
+        });
+    }
+
+    /**
+     * Cancels a PENDING transaction whose x402 payment will never settle (the facilitator refused it,
+     * or its authorization expired unsent) and voids its hold, as {@code Actor.system("x402-settlement")}.
+     */
+    public Transaction voidByPayment(TransactionId id, String note) {
+        return observed(() -> {
+            Transaction tx = load(id);
+            Transaction cancelled =
+                    move(tx, LedgerMove.CANCEL, PAYMENT, note, now(), Optional.empty(), Optional.empty());
             post(cancelled, EntryKind.VOID, LedgerPostings.voidHold(tx));
             return cancelled;
         });
@@ -188,7 +260,7 @@ public final class Ledger {
             return unitOfWork
                     .execute(() -> {
                         Transaction tx = load(id);
-                        if (tx.state() != TransactionState.PENDING) {
+                        if (tx.state() != TransactionState.PENDING || external.decides(tx.id())) {
                             return Optional.<Transaction>empty();
                         }
                         String note = "hold expired after " + settings.holdTimeout();
@@ -225,6 +297,7 @@ public final class Ledger {
                 throw notAParty(tx, party);
             }
             TransitionTable.next(tx.id(), tx.state(), LedgerMove.DISPUTE);
+            checkNotDecidedElsewhere(tx, LedgerMove.DISPUTE);
             Optional<Instant> settledAt = tx.settledAt();
             if (settledAt.isPresent() && at.isAfter(settledAt.get().plus(settings.disputeWindow()))) {
                 throw new RuleViolationException(
@@ -306,20 +379,19 @@ public final class Ledger {
         return new HireResult(earlier, false);
     }
 
-    private void checkHireAllowed(HireRequest request, Instant now) {
-        if (request.payer().equals(request.provider())) {
-            throw new RuleViolationException(ErrorCode.SELF_HIRE, "agent '" + request.payer() + "' cannot hire itself");
+    private void checkHireAllowed(AgentId payer, AgentId providerId, Capability capability, Money amount, Instant now) {
+        if (payer.equals(providerId)) {
+            throw new RuleViolationException(ErrorCode.SELF_HIRE, "agent '" + payer + "' cannot hire itself");
         }
-        agents.findById(request.payer())
-                .filter(payer -> !payer.isDeregistered())
-                .orElseThrow(() -> agentNotFound("payer", request.payer()));
+        agents.findById(payer)
+                .filter(agent -> !agent.isDeregistered())
+                .orElseThrow(() -> agentNotFound("payer", payer));
         // Locked until the unit of work ends, so concurrent hires of one provider are counted one after another.
-        Agent provider = agents.findByIdForUpdate(request.provider())
-                .orElseThrow(() -> agentNotFound("provider", request.provider()));
-        if (!provider.offers(request.capability())) {
+        Agent provider = agents.findByIdForUpdate(providerId).orElseThrow(() -> agentNotFound("provider", providerId));
+        if (!provider.offers(capability)) {
             throw new RuleViolationException(
                     ErrorCode.CAPABILITY_NOT_OFFERED,
-                    "provider '" + provider.id() + "' does not offer capability '" + request.capability() + "'");
+                    "provider '" + provider.id() + "' does not offer capability '" + capability + "'");
         }
         var availability = provider.effectiveAvailability(now, settings.heartbeatLease());
         switch (availability) {
@@ -329,17 +401,17 @@ public final class Ledger {
                         ErrorCode.PROVIDER_UNAVAILABLE,
                         "provider '" + provider.id() + "' is " + availability + " and cannot be hired");
         }
-        if (!request.amount().currency().equals(provider.price().currency())) {
+        if (!amount.currency().equals(provider.price().currency())) {
             throw new RuleViolationException(
                     ErrorCode.CURRENCY_MISMATCH,
                     "provider '" + provider.id() + "' is paid in "
                             + provider.price().currency() + ", not "
-                            + request.amount().currency());
+                            + amount.currency());
         }
-        if (request.amount().isLessThan(provider.price())) {
+        if (amount.isLessThan(provider.price())) {
             throw new RuleViolationException(
                     ErrorCode.BELOW_LISTED_PRICE,
-                    "amount " + request.amount() + " is below provider '" + provider.id() + "''s listed price "
+                    "amount " + amount + " is below provider '" + provider.id() + "''s listed price "
                             + provider.price());
         }
         long recent = statistics.hiresOf(provider.id(), now.minus(CAPACITY_WINDOW));
@@ -362,6 +434,15 @@ public final class Ledger {
                                     + tx.id() + "', not agent '" + actor.id() + "'");
                 }
             }
+        }
+    }
+
+    private void checkNotDecidedElsewhere(Transaction tx, LedgerMove move) {
+        if (tx.state() == TransactionState.PENDING && external.decides(tx.id())) {
+            throw new ConflictException(
+                    ErrorCode.PAYMENT_IN_PROGRESS,
+                    "transaction '" + tx.id() + "' is paid through x402 and its payment is still being settled; no one"
+                            + " may " + move.verb() + " it" + " until the facilitator has decided");
         }
     }
 

@@ -14,22 +14,30 @@ public record WalletAddress(String value) {
     private static final Pattern FORMAT = Pattern.compile("0x[0-9a-fA-F]{40}");
 
     public WalletAddress {
+        value = checksummed(value, "payoutWallet");
+    }
+
+    public static WalletAddress of(String value) {
+        return new WalletAddress(value);
+    }
+
+    /** An address given as {@code field} (a payment's payer, a token contract): refusals name that field. */
+    public static WalletAddress of(String value, String field) {
+        return new WalletAddress(checksummed(value, field));
+    }
+
+    private static String checksummed(String value, String field) {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidValueException(
-                    "payoutWallet", "'" + value + "' is not an EVM address (0x and 40 hex digits)");
+            throw new InvalidValueException(field, "'" + value + "' is not an EVM address (0x and 40 hex digits)");
         }
         String hex = value.substring(2);
         String checksummed = Eip55.checksummed(hex.toLowerCase(Locale.ROOT));
         boolean singleCase = hex.equals(hex.toLowerCase(Locale.ROOT)) || hex.equals(hex.toUpperCase(Locale.ROOT));
         if (!singleCase && !checksummed.equals(value)) {
             throw new InvalidValueException(
-                    "payoutWallet", "'" + value + "' fails its EIP-55 checksum (expected " + checksummed + ")");
+                    field, "'" + value + "' fails its EIP-55 checksum (expected " + checksummed + ")");
         }
-        value = checksummed;
-    }
-
-    public static WalletAddress of(String value) {
-        return new WalletAddress(value);
+        return checksummed;
     }
 
     @Override

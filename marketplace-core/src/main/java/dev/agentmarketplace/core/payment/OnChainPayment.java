@@ -1,0 +1,24 @@
+package dev.agentmarketplace.core.payment;
+
+import dev.agentmarketplace.core.registry.WalletAddress;
+import java.util.Objects;
+
+/**
+ * The x402 side of a settlement: who paid whom in which token on which network, under which EIP-3009
+ * nonce.
+ */
+public record OnChainPayment(
+        WalletAddress payer, WalletAddress payTo, WalletAddress asset, String network, String nonce) {
+    public OnChainPayment {
+        Objects.requireNonNull(payer, "payer");
+        Objects.requireNonNull(payTo, "payTo");
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(network, "network");
+        VerifiedPayment.checkNonce(nonce);
+    }
+
+    static OnChainPayment of(Payment payment) {
+        return new OnChainPayment(
+                payment.payer(), payment.payTo(), payment.asset(), payment.network(), payment.nonce());
+    }
+}
