@@ -16,11 +16,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProblemMapperTest {
 
     @ParameterizedTest
-    @EnumSource(ErrorCode.class)
+    @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE, names = "FACILITATOR_UNAVAILABLE")
     void everyDomainCodeIsAClientErrorWithATitleAndAType(ErrorCode code) {
         assertThat(ProblemMapper.statusOf(code)).isBetween(400, 499);
         assertThat(ProblemMapper.titleOf(code)).isNotBlank();
         assertThat(ProblemMapper.typeOf(code)).matches("/problems/[a-z-]+");
+    }
+
+    @Test
+    void anUnreachableFacilitatorIsTheServiceBeingUnavailableNotTheClientsFault() {
+        assertThat(ProblemMapper.statusOf(ErrorCode.FACILITATOR_UNAVAILABLE)).isEqualTo(503);
+        assertThat(ProblemMapper.titleOf(ErrorCode.FACILITATOR_UNAVAILABLE)).isNotBlank();
+    }
+
+    @Test
+    void paymentCodesMapToTheirStatuses() {
+        assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_REQUIRED)).isEqualTo(402);
+        assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_NOT_ACCEPTED)).isEqualTo(422);
+        assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_IN_PROGRESS)).isEqualTo(409);
+        assertThat(ProblemMapper.statusOf(ErrorCode.RECEIPT_NOT_FOUND)).isEqualTo(404);
     }
 
     @Test
