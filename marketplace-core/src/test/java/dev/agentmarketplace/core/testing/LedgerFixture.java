@@ -6,6 +6,7 @@ import dev.agentmarketplace.core.ledger.HireRequest;
 import dev.agentmarketplace.core.ledger.IdempotencyKey;
 import dev.agentmarketplace.core.ledger.JournalVerifier;
 import dev.agentmarketplace.core.ledger.Ledger;
+import dev.agentmarketplace.core.ledger.LedgerEvents;
 import dev.agentmarketplace.core.ledger.LedgerSettings;
 import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.money.Money;
@@ -23,6 +24,7 @@ public final class LedgerFixture {
     public final InMemoryAgentRepository agents = new InMemoryAgentRepository(unitOfWork);
     public final InMemoryTransactionRepository transactions = new InMemoryTransactionRepository(unitOfWork);
     public final InMemoryJournalRepository journal = new InMemoryJournalRepository(unitOfWork);
+    public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(unitOfWork);
     public final InMemoryHireStatistics statistics = new InMemoryHireStatistics(transactions);
     public final SequentialIds ids = new SequentialIds();
     public final AgentRegistry catalog = new AgentRegistry(agents, unitOfWork, clock, RegistrySettings.DEFAULTS);
@@ -39,7 +41,18 @@ public final class LedgerFixture {
     }
 
     public LedgerFixture(LedgerSettings settings) {
-        ledger = new Ledger(transactions, journal, agents, statistics, unitOfWork, ids, clock, settings);
+        // As in the application: a hire with an x402 payment is decided by that payment's settlement.
+        ledger = new Ledger(
+                transactions,
+                journal,
+                agents,
+                statistics,
+                unitOfWork,
+                ids,
+                clock,
+                settings,
+                LedgerEvents.NONE,
+                transaction -> payments.findByTransaction(transaction).isPresent());
         desk = new DisputeDesk(
                 disputes,
                 ledger,
