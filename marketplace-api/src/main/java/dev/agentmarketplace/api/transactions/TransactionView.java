@@ -88,7 +88,7 @@ public record TransactionView(
         }
     }
 
-    static TransactionView of(Transaction tx) {
+    public static TransactionView of(Transaction tx) {
         return new TransactionView(
                 tx.id().value(),
                 tx.payer().value(),
