@@ -112,8 +112,16 @@ public final class X402Headers {
         return Base64.getEncoder().encodeToString(JsonWriter.write(json).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The JSON of a header value, under the same base64 and JSON rules, before it is read as a type:
+     * for a verifier that must pass a payment on to a facilitator exactly as the client sent it.
+     */
+    public static JsonValue decodeJson(String header) {
+        return parse(base64(header));
+    }
+
     private static <T> T decode(String header, Function<JsonValue, T> reader) {
-        return reader.apply(parse(base64(header)));
+        return reader.apply(decodeJson(header));
     }
 
     private static byte[] base64(String header) {

@@ -312,6 +312,107 @@ public final class X402Json {
                 () -> new SettlementResponse(success, errorReason, payer, transaction, network, amount, extensions));
     }
 
+    // ---- Facilitator API (x402 specification v2 §7) ----
+
+    /**
+     * The body of {@code POST /verify} and {@code POST /settle}: {@code paymentPayload} is given as
+     * JSON so that a verifier can pass on the client's payment exactly as it was decoded.
+     */
+    public static JsonObject facilitatorRequest(
+            int x402Version, JsonValue paymentPayload, JsonObject paymentRequirements) {
+        Map<String, JsonValue> out = version(x402Version);
+        out.put("paymentPayload", paymentPayload);
+        out.put("paymentRequirements", paymentRequirements);
+        return new JsonObject(out);
+    }
+
+    public static JsonObject write(VerifyResponse value) {
+        Map<String, JsonValue> out = new LinkedHashMap<>();
+        out.put("isValid", JsonBoolean.of(value.isValid()));
+        value.invalidReason().ifPresent(r -> out.put("invalidReason", new JsonString(r)));
+        value.payer().ifPresent(p -> out.put("payer", new JsonString(p)));
+        return new JsonObject(out);
+    }
+
+    /** Unknown members are ignored: facilitators extend the answer (e.g. {@code invalidMessage}). */
+    public static VerifyResponse readVerifyResponse(JsonValue json) {
+        Fields f = Fields.of(json, "", Reason.INVALID_PAYLOAD);
+        boolean isValid = f.bool("isValid");
+        Optional<String> invalidReason = f.optionalString("invalidReason");
+        Optional<String> payer = f.optionalString("payer");
+        return f.build(() -> new VerifyResponse(isValid, invalidReason, payer));
+    }
+
+    public static JsonObject write(SupportedResponse value) {
+        List<JsonValue> kinds = new ArrayList<>();
+        for (SupportedKind kind : value.kinds()) {
+            Map<String, JsonValue> out = version(kind.x402Version());
+            out.put("scheme", new JsonString(kind.scheme()));
+            out.put("network", new JsonString(kind.network()));
+            kind.extra().ifPresent(e -> out.put("extra", e));
+            kinds.add(new JsonObject(out));
+        }
+        Map<String, JsonValue> signers = new LinkedHashMap<>();
+        value.signers().forEach((pattern, addresses) -> signers.put(pattern, strings(addresses)));
+        Map<String, JsonValue> out = new LinkedHashMap<>();
+        out.put("kinds", new JsonArray(kinds));
+        out.put("extensions", strings(value.extensions()));
+        out.put("signers", new JsonObject(signers));
+        return new JsonObject(out);
+    }
+
+    /**
+     * Unknown members are ignored, and {@code extensions} and {@code signers}, which version 1
+     * facilitators do not send, default to empty.
+     */
+    public static SupportedResponse readSupportedResponse(JsonValue json) {
+        Fields f = Fields.of(json, "", Reason.INVALID_PAYLOAD);
+        List<SupportedKind> kinds = new ArrayList<>();
+        List<JsonValue> entries = f.array("kinds");
+        for (int i = 0; i < entries.size(); i++) {
+            kinds.add(readSupportedKind(entries.get(i), f.path("kinds[" + i + "]")));
+        }
+        List<String> extensions = f.optional("extensions")
+                .map(v -> readStrings(v, f.path("extensions")))
+                .orElse(List.of());
+        Map<String, List<String>> signers = new LinkedHashMap<>();
+        f.optionalObject("signers")
+                .ifPresent(o -> o.members()
+                        .forEach((pattern, addresses) ->
+                                signers.put(pattern, readStrings(addresses, f.path("signers." + pattern)))));
+        return f.build(() -> new SupportedResponse(kinds, extensions, signers));
+    }
+
+    private static SupportedKind readSupportedKind(JsonValue json, String path) {
+        Fields f = Fields.of(json, path, Reason.INVALID_PAYLOAD);
+        int version = readVersion(f);
+        String scheme = f.string("scheme");
+        String network = f.string("network");
+        Optional<JsonObject> extra = f.optionalObject("extra");
+        return f.build(() -> new SupportedKind(version, scheme, network, extra));
+    }
+
+    private static JsonArray strings(List<String> values) {
+        return new JsonArray(values.stream().<JsonValue>map(JsonString::new).toList());
+    }
+
+    private static List<String> readStrings(JsonValue json, String path) {
+        if (!(json instanceof JsonArray array)) {
+            throw new X402CodecException(Reason.INVALID_PAYLOAD, path, "must be an array, got " + Fields.kind(json));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < array.elements().size(); i++) {
+            if (!(array.elements().get(i) instanceof JsonString s)) {
+                throw new X402CodecException(
+                        Reason.INVALID_PAYLOAD,
+                        path + "[" + i + "]",
+                        "must be a string, got " + Fields.kind(array.elements().get(i)));
+            }
+            out.add(s.value());
+        }
+        return out;
+    }
+
     // ---- shared ----
 
     private static BigInteger uint256(Fields f, String name) {
