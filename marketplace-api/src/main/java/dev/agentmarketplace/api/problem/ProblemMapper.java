@@ -2,11 +2,14 @@ package dev.agentmarketplace.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.agentmarketplace.api.payment.PaymentChallenge;
 import dev.agentmarketplace.core.DomainException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.payment.PaymentRequiredException;
 import dev.agentmarketplace.core.registry.BulkRejectedException;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -29,6 +32,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    private final ObjectMapper json;
+
+    ProblemMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
     @ServerExceptionMapper
     public Response domainError(DomainException error, UriInfo uri) {
         int status = statusOf(error.code());
@@ -41,6 +50,20 @@ public class ProblemMapper {
                 uri.getPath(),
                 error.code().name(),
                 fields));
+    }
+
+    /** A hire that needs a (valid) payment: the problem, plus what x402 clients of either version read. */
+    @ServerExceptionMapper
+    public Response paymentRequired(PaymentRequiredException error, UriInfo uri) {
+        Problem problem = new Problem(
+                typeOf(error.code()),
+                titleOf(error.code()),
+                statusOf(error.code()),
+                error.getMessage(),
+                uri.getPath(),
+                error.code().name(),
+                null);
+        return PaymentChallenge.respond(error, problem, json);
     }
 
     /** No token, or one that failed verification: RFC 6750 asks for a Bearer challenge with the 401. */

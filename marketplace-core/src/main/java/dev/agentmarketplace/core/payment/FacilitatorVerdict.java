@@ -8,7 +8,7 @@ public sealed interface FacilitatorVerdict {
     record Invalid(String reason) implements FacilitatorVerdict {
         public Invalid {
             if (reason == null || reason.isBlank()) {
-                reason = PaymentRequiredException.INVALID_PAYLOAD;
+                reason = PaymentRequiredException.UNEXPECTED_VERIFY_ERROR;
             }
         }
     }

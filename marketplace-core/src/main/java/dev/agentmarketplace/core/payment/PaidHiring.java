@@ -82,7 +82,7 @@ public final class PaidHiring {
      * that would be refused.
      *
      * @throws RuleViolationException with {@code PAYMENT_NOT_ACCEPTED} when the provider is priced in
-     *     another currency than the token's, or any refusal of {@link Ledger#hire}
+     *     another currency than the token's or at zero, or any refusal of {@link Ledger#hire}
      */
     public PaymentOffer offer(PaidHireRequest request) {
         Agent provider = agents.findById(request.provider())
@@ -94,6 +94,11 @@ public final class PaidHiring {
                     "provider '" + provider.id() + "' is priced in "
                             + provider.price().currency() + "; hires paid through x402 are paid in "
                             + settings.currency());
+        }
+        if (!provider.price().isPositive()) {
+            throw new RuleViolationException(
+                    ErrorCode.PAYMENT_NOT_ACCEPTED,
+                    "provider '" + provider.id() + "' works for free; hire it without a payment");
         }
         ledger.checkHirable(request.payer(), provider.id(), request.capability(), provider.price());
         return new PaymentOffer(

@@ -13,9 +13,9 @@ import java.util.Optional;
  */
 public final class PaymentRequiredException extends DomainException {
     /** x402 reasons this platform emits itself (x402-specification-v2 §9); facilitators' are passed on as sent. */
-    public static final String INVALID_PAYLOAD = "invalid_payload";
-
     public static final String INVALID_TRANSACTION_STATE = "invalid_transaction_state";
+
+    public static final String UNEXPECTED_VERIFY_ERROR = "unexpected_verify_error";
     public static final String UNEXPECTED_SETTLE_ERROR = "unexpected_settle_error";
     public static final String VALID_BEFORE = "invalid_exact_evm_payload_authorization_valid_before";
 

@@ -42,6 +42,7 @@ class PaidHiringTest {
         world.register(Agents.registration("orchestrator", "planning"));
         world.register(Agents.registration("py-expert", Money.of("1.50", "USDC"), 3, "python"));
         world.register(Agents.registration("euro-expert", Money.of("2.00", "EUR"), 3, "python"));
+        world.register(Agents.registration("volunteer", Money.of("0", "USDC"), 3, "python"));
         validBefore = world.clock.instant().plusSeconds(300);
     }
 
@@ -107,6 +108,14 @@ class PaidHiringTest {
                 PAYER, AgentId.of("euro-expert"), Capability.of("python"), "", Optional.empty(), RESOURCE);
 
         assertRefused(() -> hiring(Facilitator.NONE).offer(euro), ErrorCode.PAYMENT_NOT_ACCEPTED);
+    }
+
+    @Test
+    void providerWorkingForFreeIsNotHiredThroughX402() {
+        PaidHireRequest free = new PaidHireRequest(
+                PAYER, AgentId.of("volunteer"), Capability.of("python"), "", Optional.empty(), RESOURCE);
+
+        assertRefused(() -> hiring(Facilitator.NONE).hire(free, Optional.empty()), ErrorCode.PAYMENT_NOT_ACCEPTED);
     }
 
     @Test
