@@ -47,20 +47,20 @@ public abstract class PaymentRepositoryContract {
     protected abstract PaymentRepository payments();
 
     private static final int THREADS = 16;
-    private static final Instant T0 = Instant.parse("2026-11-26T08:00:00.123456Z");
+    protected static final Instant T0 = Instant.parse("2026-11-26T08:00:00.123456Z");
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private static final String NETWORK = "eip155:84532";
     private static final String OTHER_NETWORK = "eip155:8453";
     private static final WalletAddress USDC = WalletAddress.of("0x036cbd53842c5426634e7929541ec2318f3dcf7e");
     private static final WalletAddress EURC = WalletAddress.of("0x808456652fdb597867f38412077a9182bf77359f");
-    private static final WalletAddress ALICE_WALLET = WalletAddress.of("0x" + "a1".repeat(20));
+    protected static final WalletAddress ALICE_WALLET = WalletAddress.of("0x" + "a1".repeat(20));
     private static final WalletAddress CAROL_WALLET = WalletAddress.of("0x" + "c3".repeat(20));
     private static final WalletAddress PAY_TO = LedgerContractData.WALLET;
     /** The largest EIP-3009 value (2^256 - 1, 78 digits): far beyond a long. */
     private static final BigInteger UINT256_MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
-    private static final AgentId ALICE = AgentId.of("alice");
+    protected static final AgentId ALICE = AgentId.of("alice");
     private static final AgentId CAROL = AgentId.of("carol");
     private static final String IDENTIFIER = "pay_2026-11-26_0001";
 
@@ -83,14 +83,15 @@ public abstract class PaymentRepositoryContract {
     }
 
     /** An EIP-3009 authorization: what the replay guard keys on. */
-    private record Authorization(String network, WalletAddress asset, WalletAddress payer, String nonce) {
-        static Authorization of(WalletAddress payer, int nonce) {
+    protected record Authorization(String network, WalletAddress asset, WalletAddress payer, String nonce) {
+        /** {@code payer}'s authorization with nonce number {@code nonce}, for USDC on Base Sepolia. */
+        public static Authorization of(WalletAddress payer, int nonce) {
             return new Authorization(NETWORK, USDC, payer, "0x%064x".formatted(nonce));
         }
     }
 
     /** Hire {@code n}'s payment by {@code payerAgent}, taken at {@code at} and so due at {@code at}. */
-    private static Payment payment(
+    protected static Payment payment(
             int n, AgentId payerAgent, Authorization authorization, Optional<String> identifier, Instant at) {
         VerifiedPayment paid = new VerifiedPayment(
                 2,
@@ -433,6 +434,33 @@ public abstract class PaymentRepositoryContract {
         assertThat(again).contains(retried.claimed(next, next.plus(LEASE)));
         assertThat(again.orElseThrow().attempts()).isEqualTo(2);
         assertThat(again.orElseThrow().lastError()).contains("502 from the facilitator");
+    }
+
+    @Test
+    void laterReadsOfTheSameUnitOfWorkSeeTheClaimAndTheOutcome() {
+        Payment payment = payment(1, ALICE, Authorization.of(ALICE_WALLET, 1), Optional.of(IDENTIFIER), T0);
+        add(payment);
+        Instant lease = T0.plus(LEASE);
+        AttemptResult settled = new AttemptResult.Settled("0x" + "04".repeat(32));
+
+        List<Optional<Payment>> seen = unitOfWork()
+                .execute(() -> List.of(
+                        repo.findByTransaction(txId(1)),
+                        repo.claim(txId(1), T0, lease),
+                        repo.findByTransaction(txId(1)),
+                        repo.record(txId(1), lease, settled, T0.plusSeconds(1)),
+                        repo.findByPaymentIdentifier(ALICE, IDENTIFIER)));
+
+        Payment claimed = payment.claimed(T0, lease);
+        Payment done = claimed.after(settled, T0.plusSeconds(1));
+        assertThat(seen)
+                .containsExactly(
+                        Optional.of(payment),
+                        Optional.of(claimed),
+                        Optional.of(claimed),
+                        Optional.of(done),
+                        Optional.of(done));
+        assertThat(stored(1)).contains(done);
     }
 
     // --- due ---
