@@ -1,5 +1,6 @@
 package dev.agentmarketplace.persistence;
 
+import java.util.Locale;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -12,11 +13,31 @@ public final class UniqueViolation {
     private UniqueViolation() {}
 
     public static boolean causedBy(Throwable error) {
+        ConstraintViolationException violation = violation(error);
+        return violation != null && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
+    }
+
+    /**
+     * Whether {@code error} is a violation of the unique key named {@code constraint}, for a table
+     * with several keys whose duplicates mean different things. The name is the one the dialect read
+     * from the database's error: the constraint's own on PostgreSQL, and on H2 the index backing it,
+     * named after the constraint ({@code SCHEMA.<CONSTRAINT>_INDEX_<n>}); so compared ignoring case,
+     * as a part. Never the message's row values, which callers choose.
+     */
+    public static boolean causedBy(Throwable error, String constraint) {
+        ConstraintViolationException violation = violation(error);
+        return violation != null
+                && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
+                && violation.getConstraintName() != null
+                && violation.getConstraintName().toLowerCase(Locale.ROOT).contains(constraint.toLowerCase(Locale.ROOT));
+    }
+
+    private static ConstraintViolationException violation(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException violation) {
-                return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
+                return violation;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Empties the registry, ledger and dispute tables, and what the API's edges keep (idempotency
+ * Empties the registry, ledger, payment and dispute tables, and what the API's edges keep (idempotency
  * records, rate-limit windows, the issuer's clients), and puts the journal head back at genesis, for
  * tests that share one database per Quarkus profile. On PostgreSQL it truncates with triggers
  * switched off for its session ({@code session_replication_role = replica}, which needs the
@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 public final class LedgerTables {
     /** Children before parents, so the deletes on H2 never trip a foreign key. */
     private static final List<String> TABLES = List.of(
+            "x402_payment",
             "idempotency_record",
             "rate_limit_window",
             "agent_client",

@@ -1,0 +1,33 @@
+package dev.agentmarketplace.core.testing;
+
+import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.payment.PaymentRepository;
+import dev.agentmarketplace.core.registry.AgentRepository;
+
+class InMemoryPaymentRepositoryTest extends PaymentRepositoryContract {
+    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    private final InMemoryAgentRepository agents = new InMemoryAgentRepository(unitOfWork);
+    private final InMemoryTransactionRepository transactions = new InMemoryTransactionRepository(unitOfWork);
+    private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(unitOfWork);
+
+    @Override
+    protected UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    @Override
+    protected AgentRepository agents() {
+        return agents;
+    }
+
+    @Override
+    protected TransactionRepository transactions() {
+        return transactions;
+    }
+
+    @Override
+    protected PaymentRepository payments() {
+        return payments;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.agentmarketplace.persistence.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentmarketplace.persistence.testing.EnabledIfPostgresAvailable;
+import dev.agentmarketplace.persistence.testing.PostgresProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every statement {@link PanachePaymentRepository} runs has the index meant for it: with sequential
+ * scans priced out, PostgreSQL's plan for each names that index. The statements mirror the
+ * repository's (same columns, predicates and order).
+ */
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+@EnabledIfPostgresAvailable
+class PaymentIndexesOnPostgresIT {
+    private static final String T = "TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00'";
+    private static final String ID = "'00000000-0000-4000-8000-000000000001'";
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void everyPaymentStatementHasItsIndex() throws SQLException {
+        Map<String, String> expectedIndexByStatement = Map.of(
+                "SELECT transaction_id, next_attempt_at FROM x402_payment WHERE state = 'PENDING'"
+                        + " AND next_attempt_at <= " + T + " ORDER BY next_attempt_at, transaction_id LIMIT 100",
+                "x402_payment_pending_due",
+                "SELECT transaction_id, lease_until FROM x402_payment WHERE state = 'SENDING'" + " AND lease_until < "
+                        + T + " ORDER BY lease_until, transaction_id LIMIT 100",
+                "x402_payment_lease_due",
+                "SELECT COUNT(*) FROM x402_payment WHERE network = 'eip155:84532' AND asset = '0x1'"
+                        + " AND payer_wallet = '0x2' AND nonce = '0x3'",
+                "x402_payment_authorization_unique",
+                "SELECT * FROM x402_payment WHERE payer_agent_id = 'alice' AND payment_identifier = 'retry-key-0001'",
+                "x402_payment_payer_identifier_unique",
+                "UPDATE x402_payment SET updated_at = " + T + " WHERE transaction_id = " + ID
+                        + " AND ((state = 'PENDING' AND next_attempt_at <= " + T + ")"
+                        + " OR (state = 'SENDING' AND lease_until < " + T + "))",
+                "x402_payment_pk");
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET enable_seqscan = off");
+            try {
+                expectedIndexByStatement.forEach((query, index) ->
+                        assertThat(plan(statement, query)).as(query).contains(index));
+            } finally {
+                statement.execute("RESET enable_seqscan");
+            }
+        }
+    }
+
+    private static String plan(Statement statement, String query) {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("EXPLAIN " + query + " failed: " + e.getMessage(), e);
+        }
+        return plan.toString();
+    }
+}
