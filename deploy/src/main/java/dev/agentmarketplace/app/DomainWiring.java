@@ -17,6 +17,7 @@ import dev.agentmarketplace.core.dispute.DisputeSettings;
 import dev.agentmarketplace.core.idempotency.IdempotencyRecords;
 import dev.agentmarketplace.core.idempotency.IdempotencySettings;
 import dev.agentmarketplace.core.idempotency.IdempotentRequests;
+import dev.agentmarketplace.core.ledger.ExternalSettlement;
 import dev.agentmarketplace.core.ledger.HireStatistics;
 import dev.agentmarketplace.core.ledger.JournalRepository;
 import dev.agentmarketplace.core.ledger.JournalVerifier;
@@ -24,6 +25,7 @@ import dev.agentmarketplace.core.ledger.Ledger;
 import dev.agentmarketplace.core.ledger.LedgerSettings;
 import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.payment.PaymentRepository;
 import dev.agentmarketplace.core.ratelimit.RateLimitCounters;
 import dev.agentmarketplace.core.ratelimit.RateLimitPolicy;
 import dev.agentmarketplace.core.ratelimit.RateLimiter;
@@ -130,8 +132,12 @@ public class DomainWiring {
             IdGenerator ids,
             Clock clock,
             LedgerSettings settings,
-            MarketMetrics metrics) {
-        return new Ledger(transactions, journal, agents, statistics, unitOfWork, ids, clock, settings, metrics);
+            MarketMetrics metrics,
+            PaymentRepository payments) {
+        // A hire paid through x402 ends only as its payment's settlement decides.
+        ExternalSettlement x402 =
+                transaction -> payments.findByTransaction(transaction).isPresent();
+        return new Ledger(transactions, journal, agents, statistics, unitOfWork, ids, clock, settings, metrics, x402);
     }
 
     @Produces

@@ -33,11 +33,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pays x402 {@code exact} EVM requirements from one key, for a Java agent calling paid resources:
@@ -62,6 +64,9 @@ public final class X402Payer {
 
     // A 402 body holds a handful of requirements; this bounds what an unknown server can make us parse.
     private static final JsonReader BODY_READER = new JsonReader(64 * 1024, 32);
+    private static final Set<String> V1_BODY_MEMBERS = Set.of("x402Version", "error", "accepts");
+    private static final Set<String> V2_BODY_MEMBERS =
+            Set.of("x402Version", "error", "resource", "accepts", "extensions");
 
     private final PrivateKeySigner signer;
     private final Clock clock;
@@ -103,8 +108,26 @@ public final class X402Payer {
         boolean v2 = json instanceof JsonObject object
                 && object.get("x402Version").filter(new JsonNumber("2")::equals).isPresent();
         return v2
-                ? new PaymentChallenge.V2(X402Json.readPaymentRequired(json))
-                : new PaymentChallenge.V1(X402Json.readPaymentRequiredV1(json));
+                ? new PaymentChallenge.V2(X402Json.readPaymentRequired(protocolMembers(json, V2_BODY_MEMBERS)))
+                : new PaymentChallenge.V1(X402Json.readPaymentRequiredV1(protocolMembers(json, V1_BODY_MEMBERS)));
+    }
+
+    /**
+     * The body's protocol members only. A 402 body is the server's own (transports-v2/http.md,
+     * "Response Body"): servers put the payment requirements beside members of their own, such as
+     * an RFC 9457 problem's, which a client has no reason to refuse.
+     */
+    private static JsonValue protocolMembers(JsonValue body, Set<String> members) {
+        if (!(body instanceof JsonObject object)) {
+            return body;
+        }
+        Map<String, JsonValue> kept = new LinkedHashMap<>();
+        object.members().forEach((name, value) -> {
+            if (members.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return new JsonObject(kept);
     }
 
     /**

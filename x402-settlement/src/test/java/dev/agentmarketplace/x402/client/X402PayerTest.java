@@ -332,6 +332,18 @@ class X402PayerTest {
     }
 
     @Test
+    void serversOwnMembersBesideTheRequirementsInABodyAreIgnored() {
+        String v1Body =
+                X402PaymentVerifier.paymentRequiredV1Json(offer(), "pay").orElseThrow();
+        String problem = "{\"type\":\"/problems/payment-required\",\"status\":402,\"code\":\"PAYMENT_REQUIRED\","
+                + v1Body.substring(1);
+
+        assertThat(X402Payer.challenge(Map.of(), problem))
+                .isEqualTo(new PaymentChallenge.V1(
+                        X402PaymentVerifier.paymentRequiredV1(offer(), "pay").orElseThrow()));
+    }
+
+    @Test
     void version2BodyWithoutTheHeaderIsReadAsVersion2() {
         String v2Body = X402PaymentVerifier.paymentRequiredJson(offer(), Optional.empty());
 

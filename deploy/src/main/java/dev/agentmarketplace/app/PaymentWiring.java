@@ -1,0 +1,93 @@
+package dev.agentmarketplace.app;
+
+import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.ledger.Ledger;
+import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.money.Currency;
+import dev.agentmarketplace.core.payment.Facilitator;
+import dev.agentmarketplace.core.payment.PaidHiring;
+import dev.agentmarketplace.core.payment.PaymentRepository;
+import dev.agentmarketplace.core.payment.PaymentSettings;
+import dev.agentmarketplace.core.payment.PaymentVerifier;
+import dev.agentmarketplace.core.registry.AgentRepository;
+import dev.agentmarketplace.core.registry.WalletAddress;
+import dev.agentmarketplace.x402.facilitator.AuthorizationHeader;
+import dev.agentmarketplace.x402.facilitator.FacilitatorConfig;
+import dev.agentmarketplace.x402.facilitator.HttpFacilitatorClient;
+import dev.agentmarketplace.x402.facilitator.X402Facilitator;
+import dev.agentmarketplace.x402.server.X402PaymentVerifier;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/** Builds the x402 side of the core (paid hires, settlement, receipts) from {@code marketplace.x402.*}. */
+public class PaymentWiring {
+    private static final Logger LOG = Logger.getLogger(PaymentWiring.class);
+    /** The facilitator client's own retries within one call: quick, since the outbox retries for longer. */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(2);
+
+    @Produces
+    @Singleton
+    PaymentSettings paymentSettings(X402Config config) {
+        PaymentSettings defaults = PaymentSettings.DEFAULTS;
+        X402Config.Settlement settlement = config.settlement();
+        return new PaymentSettings(
+                config.network().orElse(defaults.network()),
+                config.asset()
+                        .map(asset -> WalletAddress.of(asset, "marketplace.x402.asset"))
+                        .orElse(defaults.asset()),
+                config.currency().map(Currency::of).orElse(defaults.currency()),
+                config.tokenName().orElse(defaults.tokenName()),
+                config.tokenVersion().orElse(defaults.tokenVersion()),
+                config.maxTimeout().orElse(defaults.maxTimeout()),
+                settlement.lease().orElse(defaults.settlementLease()),
+                settlement.retryBackoff().orElse(defaults.retryBackoff()),
+                settlement.maxAttempts().orElse(defaults.maxAttempts()));
+    }
+
+    @Produces
+    @Singleton
+    PaymentVerifier paymentVerifier() {
+        return new X402PaymentVerifier();
+    }
+
+    @Produces
+    @Singleton
+    Facilitator facilitator(X402Config config) {
+        X402Config.Facilitator facilitator = config.facilitator();
+        if (facilitator.url().isEmpty()) {
+            LOG.info("No x402 facilitator configured (marketplace.x402.facilitator.url): payments are verified"
+                    + " locally and their settlement stays PENDING until one is");
+            return Facilitator.NONE;
+        }
+        FacilitatorConfig client = FacilitatorConfig.of(facilitator.url().get())
+                .withTimeouts(facilitator.connectTimeout(), facilitator.requestTimeout())
+                .withRetries(facilitator.maxAttempts(), FIRST_RETRY, LONGEST_RETRY);
+        if (facilitator.authorization().isPresent()) {
+            String value = facilitator.authorization().get();
+            client = client.withAuthorization(new AuthorizationHeader("Authorization", (method, uri) -> value));
+        }
+        LOG.infof("x402 facilitator: %s", facilitator.url().get());
+        return new X402Facilitator(new HttpFacilitatorClient(client));
+    }
+
+    @Produces
+    @Singleton
+    PaidHiring paidHiring(
+            Ledger ledger,
+            AgentRepository agents,
+            TransactionRepository transactions,
+            PaymentRepository payments,
+            PaymentVerifier verifier,
+            Facilitator facilitator,
+            UnitOfWork unitOfWork,
+            Clock clock,
+            PaymentSettings settings) {
+        return new PaidHiring(
+                ledger, agents, transactions, payments, verifier, facilitator, unitOfWork, clock, settings);
+    }
+}
