@@ -48,7 +48,8 @@ import java.util.Optional;
  * asset} are then the zero address, {@code network} is {@code ""} and {@code paymentNonce} is 32 zero
  * bytes. A settlement without a reference has {@code settlementReference} {@code ""}. So that each
  * signed message reads back as one receipt only, a receipt whose payment names an empty network, or
- * whose reference is present but empty, is refused rather than signed.
+ * whose reference is present but empty, is refused rather than signed (with {@link
+ * IllegalArgumentException}), and so is text with an unpaired surrogate, which has no UTF-8 form.
  */
 public final class ReceiptTypedData {
     public static final String DOMAIN_NAME = "Agent Marketplace";

@@ -9,6 +9,7 @@ import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.registry.WalletAddress;
 import dev.agentmarketplace.x402.evm.PrivateKeySigner;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Fixed receipts and keys shared by the receipt tests; the values pinned by the tests depend on them. */
@@ -48,6 +49,26 @@ final class SampleReceipts {
             Optional.empty(),
             Instant.parse("2025-06-01T08:30:00Z"),
             "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90");
+
+    /** A second x402 hire between other agents, paid in EURC on Base. */
+    static final SettlementReceipt EURC = new SettlementReceipt(
+            TransactionId.of("c4a1e2f3-5b6d-4c7e-8f9a-0b1c2d3e4f5a"),
+            AgentId.of("python-expert"),
+            AgentId.of("sql-tuner"),
+            Capability.of("query optimisation"),
+            Money.of("0.25", "EURC"),
+            Optional.of(new OnChainPayment(
+                    WalletAddress.of("0x209693Bc6afc0C5328bA36FaF03C514EF312287C"),
+                    WalletAddress.of("0x7553F6FA4Fb62986b64f79aEFa1fB93ea64A22b1"),
+                    WalletAddress.of("0x60a3E35Cc302bFA44Cb288Bc5a4F316Fdb1adb42"),
+                    "eip155:8453",
+                    "0x9b750f5097972d82c02ac371278b83ecf3ca3be8387db59e664eb38c98f97a3d")),
+            Optional.of("0x0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"),
+            Instant.parse("2025-06-01T17:45:12Z"),
+            "5f4e3d2c1b0a99887766554433221100ffeeddccbbaa99887766554433221100");
+
+    /** The three receipts in the order the tests' exports hold them. */
+    static final List<SettlementReceipt> ALL = List.of(X402, MANUAL, EURC);
 
     private SampleReceipts() {}
 
