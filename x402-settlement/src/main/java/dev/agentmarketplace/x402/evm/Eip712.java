@@ -1,19 +1,13 @@
 package dev.agentmarketplace.x402.evm;
 
-import dev.agentmarketplace.core.hash.Keccak256;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 
-/** The EIP-712 encodings ({@code encodeData}, §Definition of encodeData) of the member types we sign. */
+/** Checks and the 32-byte word layout shared by the EIP-712 encodings ({@link Eip712Struct}) and signatures. */
 final class Eip712 {
     static final int WORD = 32;
     static final BigInteger UINT256_LIMIT = BigInteger.ONE.shiftLeft(256);
 
     private Eip712() {}
-
-    static byte[] typeHash(String encodedType) {
-        return Keccak256.hash(encodedType.getBytes(StandardCharsets.US_ASCII));
-    }
 
     static <T> T require(String field, T value) {
         if (value == null) {
@@ -39,44 +33,5 @@ final class Eip712 {
         int skip = magnitude.length > WORD ? magnitude.length - WORD : 0;
         int length = magnitude.length - skip;
         System.arraycopy(magnitude, skip, out, offset + WORD - length, length);
-    }
-
-    /** Collects 32-byte words: atomic values big-endian left-padded, dynamic ones as their keccak256. */
-    static final class Encoder {
-        private final byte[] out;
-        private int position;
-
-        Encoder(int words) {
-            out = new byte[words * WORD];
-        }
-
-        Encoder bytes32(byte[] word) {
-            System.arraycopy(word, 0, out, position, WORD);
-            position += WORD;
-            return this;
-        }
-
-        Encoder string(String value) {
-            return bytes32(Keccak256.hash(value.getBytes(StandardCharsets.UTF_8)));
-        }
-
-        Encoder uint256(BigInteger value) {
-            putWord(value, out, position);
-            position += WORD;
-            return this;
-        }
-
-        Encoder address(EvmAddress address) {
-            System.arraycopy(address.bytes(), 0, out, position + WORD - EvmAddress.LENGTH, EvmAddress.LENGTH);
-            position += WORD;
-            return this;
-        }
-
-        byte[] hash() {
-            if (position != out.length) {
-                throw new IllegalStateException(position + " of " + out.length + " bytes encoded");
-            }
-            return Keccak256.hash(out);
-        }
     }
 }

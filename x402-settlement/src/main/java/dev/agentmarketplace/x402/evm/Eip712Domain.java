@@ -8,8 +8,8 @@ import java.math.BigInteger;
  * "USDC", Base mainnet USDC is "USD Coin", and any other spelling makes every signature fail.
  */
 public record Eip712Domain(String name, String version, BigInteger chainId, EvmAddress verifyingContract) {
-    private static final byte[] TYPE_HASH =
-            Eip712.typeHash("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+    private static final Eip712Struct TYPE =
+            Eip712Struct.parse("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
 
     public Eip712Domain {
         if (name == null || name.isEmpty()) {
@@ -23,17 +23,16 @@ public record Eip712Domain(String name, String version, BigInteger chainId, EvmA
     }
 
     public static byte[] typeHash() {
-        return TYPE_HASH.clone();
+        return TYPE.typeHash();
     }
 
     /** {@code hashStruct(domain)}, EIP-712 §Definition of domainSeparator. */
     public byte[] separator() {
-        return new Eip712.Encoder(5)
-                .bytes32(TYPE_HASH)
-                .string(name)
-                .string(version)
-                .uint256(chainId)
-                .address(verifyingContract)
+        return TYPE.encoder()
+                .string("name", name)
+                .string("version", version)
+                .uint("chainId", chainId)
+                .address("verifyingContract", verifyingContract)
                 .hash();
     }
 }

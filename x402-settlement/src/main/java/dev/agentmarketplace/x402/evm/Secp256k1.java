@@ -59,6 +59,11 @@ public final class Secp256k1 {
                         + signature.r().toString(16)));
     }
 
+    /** Whether {@code candidate} is a usable private key: an integer in [1, n-1] (SEC 1 §3.2.1). */
+    public static boolean isPrivateKey(BigInteger candidate) {
+        return candidate != null && candidate.signum() > 0 && candidate.compareTo(ORDER) < 0;
+    }
+
     public static EvmAddress addressOf(BigInteger privateKey) {
         return addressOf(publicKeyOf(requirePrivateKey(privateKey)));
     }
@@ -101,7 +106,7 @@ public final class Secp256k1 {
     }
 
     private static BigInteger requirePrivateKey(BigInteger privateKey) {
-        if (privateKey == null || privateKey.signum() <= 0 || privateKey.compareTo(ORDER) >= 0) {
+        if (!isPrivateKey(privateKey)) {
             throw EvmPayloadException.invalidPayload("privateKey", "outside [1, n-1] of secp256k1");
         }
         return privateKey;

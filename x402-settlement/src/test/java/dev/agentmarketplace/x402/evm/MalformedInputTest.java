@@ -215,6 +215,16 @@ class MalformedInputTest {
     }
 
     @Test
+    void malformedPrivateKeyIsRefusedWithoutQuotingIt() {
+        String almostAKey = "0x9d2675820d55300a05c8991df217a619bcfdc86e2fd91e56443dbbcf159337fZ";
+
+        refused(Reason.INVALID_PAYLOAD, () -> PrivateKeySigner.fromHex(almostAKey))
+                .withMessage("invalid_payload: privateKey: not 0x and 64 hex digits (66 characters)");
+        refused(Reason.INVALID_PAYLOAD, () -> PrivateKeySigner.fromHex(null))
+                .withMessage("invalid_payload: privateKey: not 0x and 64 hex digits (missing)");
+    }
+
+    @Test
     void signerRefusesAnAuthorizationFromAnotherAccountAndHidesItsKey() {
         PrivateKeySigner signer = PrivateKeySigner.fromHex(X402VectorsTest.KNOWN_KEY);
 

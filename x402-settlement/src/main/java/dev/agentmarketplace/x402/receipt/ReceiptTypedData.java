@@ -1,0 +1,274 @@
+package dev.agentmarketplace.x402.receipt;
+
+import dev.agentmarketplace.core.payment.OnChainPayment;
+import dev.agentmarketplace.core.payment.SettlementReceipt;
+import dev.agentmarketplace.x402.evm.Eip712Struct;
+import dev.agentmarketplace.x402.evm.EvmAddress;
+import dev.agentmarketplace.x402.json.JsonArray;
+import dev.agentmarketplace.x402.json.JsonNumber;
+import dev.agentmarketplace.x402.json.JsonObject;
+import dev.agentmarketplace.x402.json.JsonString;
+import dev.agentmarketplace.x402.json.JsonValue;
+import dev.agentmarketplace.x402.json.JsonWriter;
+import java.math.BigInteger;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The EIP-712 typed data the platform signs for a settlement receipt.
+ *
+ * <p>Domain {@code {name: "Agent Marketplace", version: "1"}} of type {@value #DOMAIN_TYPE}. It has
+ * no {@code chainId} and no {@code verifyingContract}: a receipt is an off-chain statement bound to
+ * no chain, and EIP-712 §Definition of domainSeparator lets a domain leave fields out.
+ *
+ * <p>Primary type {@value #RECEIPT_TYPE}, whose members mean:
+ *
+ * <ul>
+ *   <li>{@code transactionId}: the marketplace transaction, a lower-case UUID;
+ *   <li>{@code payer}, {@code provider}: the hiring and the hired agent's ids;
+ *   <li>{@code capability}: what was hired, in normal form (lower case, single spaces);
+ *   <li>{@code amount}: the price in minor units of {@code currency} ({@code Money.toMinorUnits()}:
+ *       1.50 USDC is 1500000), {@code decimals} being the currency's scale, so that {@code amount /
+ *       10^decimals} is the decimal price;
+ *   <li>{@code payerWallet}, {@code payTo}, {@code asset}, {@code network}, {@code paymentNonce}: the
+ *       x402 payment: the paying account, the payee, the token contract, the network as the payment
+ *       named it (CAIP-2 such as {@code eip155:8453} in x402 v2, a name such as {@code base} in v1)
+ *       and the EIP-3009 nonce;
+ *   <li>{@code settlementReference}: the chain's transaction hash of an x402 settlement, or the
+ *       reference given with a manual one;
+ *   <li>{@code settledAt}: when the ledger settled the transaction, in Unix seconds;
+ *   <li>{@code journalHash}: the hash of the journal entry that posted the settlement, tying the
+ *       receipt to the hash-chained ledger.
+ * </ul>
+ *
+ * <p>Zero conventions, for the fields a settlement may lack. A hire settled by its payer or an
+ * operator rather than through x402 has no payment: {@code payerWallet}, {@code payTo} and {@code
+ * asset} are then the zero address, {@code network} is {@code ""} and {@code paymentNonce} is 32 zero
+ * bytes. A settlement without a reference has {@code settlementReference} {@code ""}. So that each
+ * signed message reads back as one receipt only, a receipt whose payment names an empty network, or
+ * whose reference is present but empty, is refused rather than signed (with {@link
+ * IllegalArgumentException}), and so is text with an unpaired surrogate, which has no UTF-8 form.
+ */
+public final class ReceiptTypedData {
+    public static final String DOMAIN_NAME = "Agent Marketplace";
+    public static final String DOMAIN_VERSION = "1";
+    public static final String DOMAIN_TYPE = "EIP712Domain(string name,string version)";
+    public static final String PRIMARY_TYPE = "SettlementReceipt";
+    public static final String RECEIPT_TYPE = "SettlementReceipt(string transactionId,string payer,string provider,"
+            + "string capability,uint256 amount,string currency,uint8 decimals,address payerWallet,address payTo,"
+            + "address asset,string network,bytes32 paymentNonce,string settlementReference,uint256 settledAt,"
+            + "bytes32 journalHash)";
+    /** keccak256 of {@link #RECEIPT_TYPE}. */
+    public static final String RECEIPT_TYPE_HASH = "0x0b548a11afea789f662ee08bcf3c48bf6e1198a2a8b0b397cacdb1e8ee2705a9";
+
+    /** hashStruct of the domain {@code {name: "Agent Marketplace", version: "1"}}. */
+    public static final String DOMAIN_SEPARATOR = "0x63850a90f2107e625e7583d1f7efacf8a3be626a0d59ff99b19d059cb987da93";
+
+    static final Eip712Struct DOMAIN = Eip712Struct.parse(DOMAIN_TYPE);
+    static final Eip712Struct RECEIPT = Eip712Struct.parse(RECEIPT_TYPE);
+    static final EvmAddress ZERO_ADDRESS = EvmAddress.of(new byte[EvmAddress.LENGTH]);
+    static final String ZERO_BYTES32 = "0x" + "0".repeat(64);
+    private static final byte[] SEPARATOR = DOMAIN.encoder()
+            .string("name", DOMAIN_NAME)
+            .string("version", DOMAIN_VERSION)
+            .hash();
+
+    private ReceiptTypedData() {}
+
+    public static byte[] domainSeparator() {
+        return SEPARATOR.clone();
+    }
+
+    /** {@code hashStruct(message)} of the receipt (EIP-712 §Definition of hashStruct). */
+    public static byte[] structHash(SettlementReceipt receipt) {
+        return Message.of(receipt).structHash();
+    }
+
+    /** The digest the platform signs: keccak256(0x19 0x01 ‖ domainSeparator ‖ hashStruct(message)). */
+    public static byte[] digest(SettlementReceipt receipt) {
+        return Eip712Struct.digest(SEPARATOR, structHash(receipt));
+    }
+
+    /** {@code {"name":"Agent Marketplace","version":"1"}}. */
+    public static JsonObject domainJson() {
+        return strings("name", DOMAIN_NAME, "version", DOMAIN_VERSION);
+    }
+
+    /** The {@code types} of a typed-data request: {@code EIP712Domain} and {@code SettlementReceipt}. */
+    public static JsonObject typesJson() {
+        return typesJson(RECEIPT);
+    }
+
+    /**
+     * The receipt as the {@code message} of a typed-data request: members named as in the type, uint256
+     * as decimal strings (a JSON number may pass through a double), {@code decimals} as a number,
+     * addresses in EIP-55 spelling, bytes32 as {@code 0x} and 64 lower-case hex digits.
+     */
+    public static JsonObject messageJson(SettlementReceipt receipt) {
+        return Message.of(receipt).json();
+    }
+
+    /**
+     * The whole typed-data request, {@code {"domain", "types", "primaryType", "message"}}, as viem's
+     * {@code verifyTypedData} and {@code eth_signTypedData_v4} take it. ethers' {@code
+     * verifyTypedData} derives the domain type itself and wants {@code types} without {@code
+     * EIP712Domain}.
+     */
+    public static String typedDataJson(SettlementReceipt receipt) {
+        return JsonWriter.write(typedData(PRIMARY_TYPE, typesJson(), messageJson(receipt)));
+    }
+
+    static JsonObject typedData(String primaryType, JsonObject types, JsonObject message) {
+        var members = new LinkedHashMap<String, JsonValue>();
+        members.put("domain", domainJson());
+        members.put("types", types);
+        members.put("primaryType", new JsonString(primaryType));
+        members.put("message", message);
+        return new JsonObject(members);
+    }
+
+    /** {@code {"EIP712Domain": [...], "<primary>": [...]}}, each member as {@code {"name", "type"}}. */
+    static JsonObject typesJson(Eip712Struct primary) {
+        var members = new LinkedHashMap<String, JsonValue>();
+        for (Eip712Struct type : List.of(DOMAIN, primary)) {
+            members.put(
+                    type.name(),
+                    new JsonArray(type.members().stream()
+                            .<JsonValue>map(m ->
+                                    strings("name", m.name(), "type", m.type().solidityName()))
+                            .toList()));
+        }
+        return new JsonObject(members);
+    }
+
+    private static JsonObject strings(String name1, String value1, String name2, String value2) {
+        var members = new LinkedHashMap<String, JsonValue>();
+        members.put(name1, new JsonString(value1));
+        members.put(name2, new JsonString(value2));
+        return new JsonObject(members);
+    }
+
+    /** The receipt's members as EIP-712 values, with the zero conventions applied. */
+    private record Message(
+            String transactionId,
+            String payer,
+            String provider,
+            String capability,
+            BigInteger amount,
+            String currency,
+            int decimals,
+            EvmAddress payerWallet,
+            EvmAddress payTo,
+            EvmAddress asset,
+            String network,
+            String paymentNonce,
+            String settlementReference,
+            long settledAt,
+            String journalHash) {
+
+        static Message of(SettlementReceipt receipt) {
+            BigInteger amount = receipt.amount().toMinorUnits();
+            if (amount.signum() < 0) {
+                throw new IllegalArgumentException(
+                        "amount: " + receipt.amount() + " is negative; a receipt's amount is a uint256");
+            }
+            long settledAt = receipt.settledAt().getEpochSecond();
+            if (settledAt < 0) {
+                throw new IllegalArgumentException(
+                        "settledAt: " + receipt.settledAt() + " is before 1970; a receipt's time is a uint256");
+            }
+            Optional<OnChainPayment> payment = receipt.payment();
+            if (payment.isPresent() && payment.get().network().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "payment.network: empty, which would read back as a settlement without x402 payment");
+            }
+            if (receipt.settlementReference().filter(String::isEmpty).isPresent()) {
+                throw new IllegalArgumentException(
+                        "settlementReference: present but empty, which would read back as no reference");
+            }
+            wellFormed("capability", receipt.capability().name());
+            payment.ifPresent(p -> wellFormed("payment.network", p.network()));
+            receipt.settlementReference().ifPresent(reference -> wellFormed("settlementReference", reference));
+            return new Message(
+                    receipt.transactionId().value(),
+                    receipt.payer().value(),
+                    receipt.provider().value(),
+                    receipt.capability().name(),
+                    amount,
+                    receipt.amount().currency().code(),
+                    receipt.amount().currency().scale(),
+                    payment.map(p -> EvmAddress.of(p.payer().value())).orElse(ZERO_ADDRESS),
+                    payment.map(p -> EvmAddress.of(p.payTo().value())).orElse(ZERO_ADDRESS),
+                    payment.map(p -> EvmAddress.of(p.asset().value())).orElse(ZERO_ADDRESS),
+                    payment.map(OnChainPayment::network).orElse(""),
+                    payment.map(OnChainPayment::nonce).orElse(ZERO_BYTES32),
+                    receipt.settlementReference().orElse(""),
+                    settledAt,
+                    "0x" + receipt.journalHash());
+        }
+
+        /**
+         * A string with an unpaired surrogate has no UTF-8 form: EIP-712 would hash a replacement
+         * character, and JSON could not carry it, so the signed text would not be the receipt's.
+         */
+        private static void wellFormed(String member, String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new IllegalArgumentException(
+                            member + ": unpaired surrogate at index " + i + ", not Unicode text");
+                }
+            }
+        }
+
+        byte[] structHash() {
+            return RECEIPT.encoder()
+                    .string("transactionId", transactionId)
+                    .string("payer", payer)
+                    .string("provider", provider)
+                    .string("capability", capability)
+                    .uint("amount", amount)
+                    .string("currency", currency)
+                    .uint("decimals", BigInteger.valueOf(decimals))
+                    .address("payerWallet", payerWallet)
+                    .address("payTo", payTo)
+                    .address("asset", asset)
+                    .string("network", network)
+                    .bytes32("paymentNonce", bytes(paymentNonce))
+                    .string("settlementReference", settlementReference)
+                    .uint("settledAt", BigInteger.valueOf(settledAt))
+                    .bytes32("journalHash", bytes(journalHash))
+                    .hash();
+        }
+
+        JsonObject json() {
+            var members = new LinkedHashMap<String, JsonValue>();
+            members.put("transactionId", new JsonString(transactionId));
+            members.put("payer", new JsonString(payer));
+            members.put("provider", new JsonString(provider));
+            members.put("capability", new JsonString(capability));
+            members.put("amount", new JsonString(amount.toString()));
+            members.put("currency", new JsonString(currency));
+            members.put("decimals", JsonNumber.of(decimals));
+            members.put("payerWallet", new JsonString(payerWallet.value()));
+            members.put("payTo", new JsonString(payTo.value()));
+            members.put("asset", new JsonString(asset.value()));
+            members.put("network", new JsonString(network));
+            members.put("paymentNonce", new JsonString(paymentNonce));
+            members.put("settlementReference", new JsonString(settlementReference));
+            members.put("settledAt", new JsonString(Long.toString(settledAt)));
+            members.put("journalHash", new JsonString(journalHash));
+            return new JsonObject(members);
+        }
+
+        private static byte[] bytes(String hex) {
+            return HexFormat.of().parseHex(hex, 2, hex.length());
+        }
+    }
+}

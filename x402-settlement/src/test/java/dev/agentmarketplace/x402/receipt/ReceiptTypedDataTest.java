@@ -1,0 +1,160 @@
+package dev.agentmarketplace.x402.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.payment.OnChainPayment;
+import dev.agentmarketplace.core.payment.SettlementReceipt;
+import dev.agentmarketplace.x402.json.JsonNumber;
+import dev.agentmarketplace.x402.json.JsonString;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The receipt's EIP-712 type, domain and digest. Every pinned value was reproduced independently with
+ * viem 2 ({@code hashTypedData}, {@code signTypedData}) and ethers 6 ({@code TypedDataEncoder}) from
+ * {@link ReceiptTypedData#typedDataJson}.
+ */
+class ReceiptTypedDataTest {
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
+    static String hex(byte[] bytes) {
+        return "0x" + HexFormat.of().formatHex(bytes);
+    }
+
+    @Test
+    void receiptTypeStringIsTheDocumentedOneAndHashesToThePinnedConstant() {
+        assertThat(ReceiptTypedData.RECEIPT.encodeType())
+                .isEqualTo("SettlementReceipt(string transactionId,string payer,string provider,string capability,"
+                        + "uint256 amount,string currency,uint8 decimals,address payerWallet,address payTo,"
+                        + "address asset,string network,bytes32 paymentNonce,string settlementReference,"
+                        + "uint256 settledAt,bytes32 journalHash)");
+        assertThat(hex(ReceiptTypedData.RECEIPT.typeHash()))
+                .isEqualTo("0x0b548a11afea789f662ee08bcf3c48bf6e1198a2a8b0b397cacdb1e8ee2705a9")
+                .isEqualTo(ReceiptTypedData.RECEIPT_TYPE_HASH);
+    }
+
+    @Test
+    void domainHasOnlyNameAndVersionAndItsSeparatorIsThePinnedConstant() {
+        assertThat(ReceiptTypedData.DOMAIN.encodeType()).isEqualTo("EIP712Domain(string name,string version)");
+        assertThat(hex(ReceiptTypedData.domainSeparator()))
+                .isEqualTo("0x63850a90f2107e625e7583d1f7efacf8a3be626a0d59ff99b19d059cb987da93")
+                .isEqualTo(ReceiptTypedData.DOMAIN_SEPARATOR);
+    }
+
+    @Test
+    void exportTypeStringHashesToThePinnedConstant() {
+        assertThat(ExportManifest.EXPORT.encodeType())
+                .isEqualTo("SettlementExport(uint256 count,bytes32 receiptsSha256,uint256 createdAt)");
+        assertThat(hex(ExportManifest.EXPORT.typeHash()))
+                .isEqualTo("0xd5285cacb8d9fd9026b77969f656ac8f816962bc3e6977f280694a3f161ce99c")
+                .isEqualTo(ExportManifest.EXPORT_TYPE_HASH);
+    }
+
+    @Test
+    void x402ReceiptHashesToItsPinnedStructHashAndDigest() {
+        assertThat(hex(ReceiptTypedData.structHash(SampleReceipts.X402)))
+                .isEqualTo("0x44e79b61ea62411bcf4514569c5f8d165227e9ecde144e739a281e0eef27e519");
+        assertThat(hex(ReceiptTypedData.digest(SampleReceipts.X402)))
+                .isEqualTo("0xd6ab99fd63da89b56319b69316948efde5d831699bc8b8f1832adf004d401a68");
+    }
+
+    @Test
+    void manualReceiptHashesToItsPinnedDigest() {
+        assertThat(hex(ReceiptTypedData.digest(SampleReceipts.MANUAL)))
+                .isEqualTo("0xaae9277e95536e0217e8abd248ad4e4aa70a5d27364e1abf8802344784bcf43e");
+    }
+
+    @Test
+    void typedDataJsonIsWhatViemVerifyTypedDataTakes() {
+        assertThat(ReceiptTypedData.typedDataJson(SampleReceipts.X402))
+                .isEqualTo("{\"domain\":{\"name\":\"Agent Marketplace\",\"version\":\"1\"},"
+                        + "\"types\":{\"EIP712Domain\":[{\"name\":\"name\",\"type\":\"string\"},"
+                        + "{\"name\":\"version\",\"type\":\"string\"}],"
+                        + "\"SettlementReceipt\":[{\"name\":\"transactionId\",\"type\":\"string\"},"
+                        + "{\"name\":\"payer\",\"type\":\"string\"},{\"name\":\"provider\",\"type\":\"string\"},"
+                        + "{\"name\":\"capability\",\"type\":\"string\"},{\"name\":\"amount\",\"type\":\"uint256\"},"
+                        + "{\"name\":\"currency\",\"type\":\"string\"},{\"name\":\"decimals\",\"type\":\"uint8\"},"
+                        + "{\"name\":\"payerWallet\",\"type\":\"address\"},{\"name\":\"payTo\",\"type\":\"address\"},"
+                        + "{\"name\":\"asset\",\"type\":\"address\"},{\"name\":\"network\",\"type\":\"string\"},"
+                        + "{\"name\":\"paymentNonce\",\"type\":\"bytes32\"},"
+                        + "{\"name\":\"settlementReference\",\"type\":\"string\"},"
+                        + "{\"name\":\"settledAt\",\"type\":\"uint256\"},"
+                        + "{\"name\":\"journalHash\",\"type\":\"bytes32\"}]},"
+                        + "\"primaryType\":\"SettlementReceipt\","
+                        + "\"message\":{\"transactionId\":\"0b9f7c1e-3a5d-4e2b-9c8a-1f2e3d4c5b6a\","
+                        + "\"payer\":\"orchestrator-7\",\"provider\":\"python-expert\","
+                        + "\"capability\":\"python code review\",\"amount\":\"1500000\",\"currency\":\"USDC\","
+                        + "\"decimals\":6,\"payerWallet\":\"0x857b06519E91e3A54538791bDbb0E22373e36b66\","
+                        + "\"payTo\":\"0x209693Bc6afc0C5328bA36FaF03C514EF312287C\","
+                        + "\"asset\":\"0x036CbD53842c5426634e7929541eC2318f3dCF7e\",\"network\":\"eip155:84532\","
+                        + "\"paymentNonce\":\"0xf3746613c2d920b5fdabc0856f2aeb2d4f88ee6037b8cc5d04a71a4462f13480\","
+                        + "\"settlementReference\":"
+                        + "\"0x6d8b2a1e4f0c3b5a79e8d6c4b2a0f1e3d5c7b9a8e6f4d2c0b1a3e5f7d9c8b6a4\","
+                        + "\"settledAt\":\"1748520247\","
+                        + "\"journalHash\":\"0x3c5e7a9b1d2f4e6a8c0b2d4f6e8a0c1b3d5f7e9a2c4b6d8f0e1a3c5b7d9f2e4a\"}}");
+    }
+
+    @Test
+    void settlementWithoutX402PaymentSignsZeroAddressesEmptyNetworkAndZeroNonce() {
+        var message = ReceiptTypedData.messageJson(SampleReceipts.MANUAL);
+
+        assertThat(message.members())
+                .containsEntry("payerWallet", new JsonString(ZERO_ADDRESS))
+                .containsEntry("payTo", new JsonString(ZERO_ADDRESS))
+                .containsEntry("asset", new JsonString(ZERO_ADDRESS))
+                .containsEntry("network", new JsonString(""))
+                .containsEntry("paymentNonce", new JsonString("0x" + "0".repeat(64)))
+                .containsEntry("settlementReference", new JsonString(""))
+                .containsEntry("amount", new JsonString("1230"))
+                .containsEntry("decimals", JsonNumber.of(2));
+    }
+
+    @Test
+    void receiptsThatWouldReadBackAsAnotherReceiptAreRefused() {
+        SettlementReceipt r = SampleReceipts.X402;
+        OnChainPayment p = r.payment().orElseThrow();
+        var emptyNetwork = new SettlementReceipt(
+                r.transactionId(),
+                r.payer(),
+                r.provider(),
+                r.capability(),
+                r.amount(),
+                Optional.of(new OnChainPayment(p.payer(), p.payTo(), p.asset(), "", p.nonce())),
+                r.settlementReference(),
+                r.settledAt(),
+                r.journalHash());
+        var emptyReference = new SettlementReceipt(
+                r.transactionId(),
+                r.payer(),
+                r.provider(),
+                r.capability(),
+                r.amount(),
+                r.payment(),
+                Optional.of(""),
+                r.settledAt(),
+                r.journalHash());
+        var negative = new SettlementReceipt(
+                r.transactionId(),
+                r.payer(),
+                r.provider(),
+                r.capability(),
+                Money.of("-1.50", "USDC"),
+                r.payment(),
+                r.settlementReference(),
+                r.settledAt(),
+                r.journalHash());
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ReceiptTypedData.digest(emptyNetwork))
+                .withMessage("payment.network: empty, which would read back as a settlement without x402 payment");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ReceiptTypedData.digest(emptyReference))
+                .withMessage("settlementReference: present but empty, which would read back as no reference");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ReceiptTypedData.messageJson(negative))
+                .withMessage("amount: -1.500000 USDC is negative; a receipt's amount is a uint256");
+    }
+}
