@@ -1,7 +1,9 @@
 package dev.agentmarketplace.app;
 
 import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.ledger.JournalRepository;
 import dev.agentmarketplace.core.ledger.Ledger;
+import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.payment.Facilitator;
@@ -9,12 +11,18 @@ import dev.agentmarketplace.core.payment.PaidHiring;
 import dev.agentmarketplace.core.payment.PaymentRepository;
 import dev.agentmarketplace.core.payment.PaymentSettings;
 import dev.agentmarketplace.core.payment.PaymentVerifier;
+import dev.agentmarketplace.core.payment.ReceiptSigner;
+import dev.agentmarketplace.core.payment.SettlementReceipts;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.WalletAddress;
+import dev.agentmarketplace.x402.evm.PrivateKeySigner;
 import dev.agentmarketplace.x402.facilitator.AuthorizationHeader;
 import dev.agentmarketplace.x402.facilitator.FacilitatorConfig;
 import dev.agentmarketplace.x402.facilitator.HttpFacilitatorClient;
 import dev.agentmarketplace.x402.facilitator.X402Facilitator;
+import dev.agentmarketplace.x402.receipt.Eip712ReceiptSigner;
+import dev.agentmarketplace.x402.receipt.ReceiptExport;
+import dev.agentmarketplace.x402.receipt.SigningKeys;
 import dev.agentmarketplace.x402.server.X402PaymentVerifier;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -73,6 +81,48 @@ public class PaymentWiring {
         }
         LOG.infof("x402 facilitator: %s", facilitator.url().get());
         return new X402Facilitator(new HttpFacilitatorClient(client));
+    }
+
+    /**
+     * The platform's receipt signing key: given directly (a Kubernetes Secret), or read from its
+     * file, created there on first start where that is allowed (the local run).
+     */
+    @Produces
+    @Singleton
+    PrivateKeySigner receiptKey(X402Config config) {
+        X402Config.Receipts receipts = config.receipts();
+        if (receipts.signingKey().isPresent()) {
+            return SigningKeys.fromString(receipts.signingKey().get());
+        }
+        PrivateKeySigner key = receipts.createKey()
+                ? SigningKeys.loadOrCreate(receipts.signingKeyFile())
+                : SigningKeys.load(receipts.signingKeyFile());
+        LOG.infof("Settlement receipts are signed by %s (key in %s)", key.address(), receipts.signingKeyFile());
+        return key;
+    }
+
+    @Produces
+    @Singleton
+    ReceiptSigner receiptSigner(PrivateKeySigner key) {
+        return new Eip712ReceiptSigner(key);
+    }
+
+    @Produces
+    @Singleton
+    ReceiptExport receiptExport(PrivateKeySigner key, Clock clock) {
+        return new ReceiptExport(key, clock);
+    }
+
+    @Produces
+    @Singleton
+    SettlementReceipts settlementReceipts(
+            TransactionRepository transactions,
+            TransactionQueries queries,
+            JournalRepository journal,
+            PaymentRepository payments,
+            UnitOfWork unitOfWork,
+            ReceiptSigner signer) {
+        return new SettlementReceipts(transactions, queries, journal, payments, unitOfWork, signer);
     }
 
     @Produces

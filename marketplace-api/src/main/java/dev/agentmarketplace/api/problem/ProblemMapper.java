@@ -283,6 +283,7 @@ public class ProblemMapper {
             case PAYMENT_IN_PROGRESS -> 409;
             // Surfaces only where no payment is at stake; a hire turns it into a 402 with the x402 reason.
             case AUTHORIZATION_ALREADY_USED -> 409;
+            case PAYMENT_NOT_FOUND -> 404;
             case FACILITATOR_UNAVAILABLE -> 503;
             case RECEIPT_NOT_FOUND -> 404;
             case ROLE_REQUIRED -> 403;
@@ -328,6 +329,7 @@ public class ProblemMapper {
             case PAYMENT_NOT_ACCEPTED -> "Payment not accepted for this provider";
             case PAYMENT_IN_PROGRESS -> "Payment settlement in progress";
             case AUTHORIZATION_ALREADY_USED -> "Payment authorization already used";
+            case PAYMENT_NOT_FOUND -> "Payment not found";
             case FACILITATOR_UNAVAILABLE -> "Payment facilitator unavailable";
             case RECEIPT_NOT_FOUND -> "Receipt not found";
             case ROLE_REQUIRED -> "Role required";

@@ -15,14 +15,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The query parameters shared by the listing and the export, read into a core filter. */
-record HistoryParameters(String agent, String role, String state, String capability, String from, String to) {
+public record HistoryParameters(String agent, String role, String state, String capability, String from, String to) {
 
     /**
      * The filter this caller may run: an agent sees only transactions it is a party to, so the
      * filter's agent is always its own (naming another is refused); an operator sees every
      * transaction and may narrow them to one agent.
      */
-    TransactionFilter filterFor(Caller caller) {
+    public TransactionFilter filterFor(Caller caller) {
         Optional<AgentId> named = parse(agent, "agent", AgentId::of);
         Optional<AgentId> party = caller.isOperator()
                 ? named

@@ -5,6 +5,8 @@ import dev.agentmarketplace.api.http.CursorPage;
 import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
 import dev.agentmarketplace.api.http.PageSize;
+import dev.agentmarketplace.api.payment.PaymentView;
+import dev.agentmarketplace.api.payment.ReceiptLineSchema;
 import dev.agentmarketplace.api.problem.Problem;
 import dev.agentmarketplace.api.security.CurrentCaller;
 import dev.agentmarketplace.core.access.Caller;
@@ -18,8 +20,13 @@ import dev.agentmarketplace.core.ledger.TransactionFilter;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionPage;
 import dev.agentmarketplace.core.ledger.TransactionQueries;
+import dev.agentmarketplace.core.payment.PaidHire;
+import dev.agentmarketplace.core.payment.PaidHiring;
+import dev.agentmarketplace.core.payment.SettlementReceipts;
+import dev.agentmarketplace.core.payment.SignedReceipt;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Capability;
+import dev.agentmarketplace.x402.receipt.ReceiptJsonLine;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -71,12 +78,22 @@ public class TransactionResource {
 
     private final Ledger ledger;
     private final TransactionQueries queries;
+    private final PaidHiring hiring;
+    private final SettlementReceipts receipts;
     private final CurrentCaller caller;
     private final ObjectMapper json;
 
-    TransactionResource(Ledger ledger, TransactionQueries queries, CurrentCaller caller, ObjectMapper json) {
+    TransactionResource(
+            Ledger ledger,
+            TransactionQueries queries,
+            PaidHiring hiring,
+            SettlementReceipts receipts,
+            CurrentCaller caller,
+            ObjectMapper json) {
         this.ledger = ledger;
         this.queries = queries;
+        this.hiring = hiring;
+        this.receipts = receipts;
         this.caller = caller;
         this.json = json;
     }
@@ -303,6 +320,68 @@ public class TransactionResource {
             @Parameter(description = "The transaction's id", example = TRANSACTION_ID) @PathParam("id") String id) {
         Caller canceller = caller.get();
         return TransactionView.of(ledger.cancel(partyOrOperator(canceller, id), canceller.actor()));
+    }
+
+    @GET
+    @Path("/{id}/payment")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Get a transaction's x402 payment",
+            description = "The payment a hire was paid with and where its settlement stands: PENDING (waiting for"
+                    + " the facilitator, or retried after an undecided attempt), SENDING, SETTLED (with the chain's"
+                    + " transaction) or FAILED (with the reason; the hire was cancelled). Poll it after a 202.")
+    @APIResponse(responseCode = "200", description = "The payment")
+    @APIResponse(
+            responseCode = "400",
+            description = "The id is not a lower-case UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "PAYMENT_NOT_FOUND: no such transaction, or it was not paid through x402",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PaymentView payment(
+            @Parameter(description = "The transaction's id", example = TRANSACTION_ID) @PathParam("id") String id) {
+        Caller reader = caller.get();
+        PaidHire hire = hiring.get(TransactionId.of(id));
+        reader.requireOneOfOrOperator(
+                hire.transaction().payer(), hire.transaction().provider());
+        return PaymentView.of(hire.payment());
+    }
+
+    @GET
+    @Path("/{id}/receipt")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Get a transaction's settlement receipt",
+            description = "The platform's EIP-712 signed receipt of a settled transaction: the receipt's fields"
+                    + " (named as in the SettlementReceipt type, uint256 values as decimal strings), its signature"
+                    + " and the signer, whose address /.well-known/settlement-receipts publishes. The same line as"
+                    + " in an export; verify it with the x402-settlement module's ReceiptVerifier or viem's"
+                    + " verifyTypedData.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The signed receipt",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReceiptLineSchema.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The id is not a lower-case UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "TRANSACTION_NOT_FOUND, or RECEIPT_NOT_FOUND: it was never settled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response receipt(
+            @Parameter(description = "The transaction's id", example = TRANSACTION_ID) @PathParam("id") String id) {
+        Caller reader = caller.get();
+        TransactionId transaction = TransactionId.of(id);
+        var tx = queries.get(transaction).transaction();
+        reader.requireOneOfOrOperator(tx.payer(), tx.provider());
+        SignedReceipt receipt = receipts.receiptOf(transaction);
+        return Response.ok(ReceiptJsonLine.encode(receipt), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     /**

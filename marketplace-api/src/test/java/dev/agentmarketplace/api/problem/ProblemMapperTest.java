@@ -35,6 +35,7 @@ class ProblemMapperTest {
         assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_NOT_ACCEPTED)).isEqualTo(422);
         assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_IN_PROGRESS)).isEqualTo(409);
         assertThat(ProblemMapper.statusOf(ErrorCode.RECEIPT_NOT_FOUND)).isEqualTo(404);
+        assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_NOT_FOUND)).isEqualTo(404);
     }
 
     @Test

@@ -165,13 +165,25 @@ public final class PaidHiring {
     /**
      * One settlement attempt now, if a facilitator is configured and the payment is due and not
      * claimed by another replica; then the hire as it stands.
+     *
+     * @throws NotFoundException with {@code PAYMENT_NOT_FOUND} when the transaction was not paid through x402
      */
     public PaidHire settle(TransactionId id) {
         if (facilitator.configured()) {
             attempt(id);
         }
-        return find(id).orElseThrow(() ->
-                new NotFoundException(ErrorCode.TRANSACTION_NOT_FOUND, "transaction '" + id + "' has no x402 payment"));
+        return get(id);
+    }
+
+    /**
+     * The transaction with its x402 payment.
+     *
+     * @throws NotFoundException with {@code PAYMENT_NOT_FOUND} when it was not paid through x402 (or
+     *     does not exist)
+     */
+    public PaidHire get(TransactionId id) {
+        return find(id).orElseThrow(() -> new NotFoundException(
+                ErrorCode.PAYMENT_NOT_FOUND, "transaction '" + id + "' was not paid through x402"));
     }
 
     /** Transactions whose payment is due for a settlement attempt; none without a facilitator. */

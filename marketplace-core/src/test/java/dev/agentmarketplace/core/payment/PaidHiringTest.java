@@ -490,12 +490,13 @@ class PaidHiringTest {
     }
 
     @Test
-    void settlingAHireThatWasNotPaidThroughX402IsNotFound() {
+    void hireThatWasNotPaidThroughX402HasNoPaymentToSettleOrShow() {
         Transaction manual = world.ledger
                 .hire(world.request("orchestrator", "py-expert", "python", "1.50"))
                 .transaction();
 
-        assertRefused(() -> hiring(Facilitator.NONE).settle(manual.id()), ErrorCode.TRANSACTION_NOT_FOUND);
+        assertRefused(() -> hiring(Facilitator.NONE).settle(manual.id()), ErrorCode.PAYMENT_NOT_FOUND);
+        assertRefused(() -> hiring(Facilitator.NONE).get(manual.id()), ErrorCode.PAYMENT_NOT_FOUND);
         assertThat(hiring(Facilitator.NONE).find(manual.id())).isEmpty();
     }
 }
