@@ -13,4 +13,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(NodeAvailabilityCondition.class)
-@interface EnabledIfNodeAvailable {}
+public @interface EnabledIfNodeAvailable {}

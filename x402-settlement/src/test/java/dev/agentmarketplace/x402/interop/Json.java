@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds the scripts' JSON input and reads their output by path, over the module's own JSON types. */
-final class Json {
+public final class Json {
     private static final JsonReader READER = new JsonReader(4 * 1024 * 1024, 64);
 
     private Json() {}
 
     /** An object from name, value pairs; values are JSON values, strings, integers, booleans or lists. */
-    static JsonObject object(Object... namesAndValues) {
+    public static JsonObject object(Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values come in pairs");
         }
@@ -32,7 +32,7 @@ final class Json {
         return new JsonObject(members);
     }
 
-    static JsonValue value(Object value) {
+    public static JsonValue value(Object value) {
         return switch (value) {
             case JsonValue json -> json;
             case String text -> new JsonString(text);
@@ -41,16 +41,21 @@ final class Json {
             case BigInteger number -> new JsonNumber(number.toString());
             case Boolean bool -> JsonBoolean.of(bool);
             case List<?> list -> new JsonArray(list.stream().map(Json::value).toList());
+            case Map<?, ?> map -> {
+                Map<String, JsonValue> members = new LinkedHashMap<>();
+                map.forEach((name, member) -> members.put((String) name, value(member)));
+                yield new JsonObject(members);
+            }
             default -> throw new IllegalArgumentException("no JSON for " + value.getClass());
         };
     }
 
-    static JsonValue parse(String text) {
+    public static JsonValue parse(String text) {
         return READER.read(text);
     }
 
     /** The value at a dotted path ({@code response.paymentResponse.payer}); an AssertionError if absent. */
-    static JsonValue at(JsonValue root, String path) {
+    public static JsonValue at(JsonValue root, String path) {
         JsonValue current = root;
         for (String name : path.split("\\.")) {
             if (!(current instanceof JsonObject object) || object.get(name).isEmpty()) {
@@ -61,28 +66,28 @@ final class Json {
         return current;
     }
 
-    static String string(JsonValue root, String path) {
+    public static String string(JsonValue root, String path) {
         if (at(root, path) instanceof JsonString string) {
             return string.value();
         }
         throw new AssertionError(path + " is not a string in " + JsonWriter.write(root));
     }
 
-    static long number(JsonValue root, String path) {
+    public static long number(JsonValue root, String path) {
         if (at(root, path) instanceof JsonNumber number && number.isPlainInteger()) {
             return number.bigDecimal().longValueExact();
         }
         throw new AssertionError(path + " is not an integer in " + JsonWriter.write(root));
     }
 
-    static boolean bool(JsonValue root, String path) {
+    public static boolean bool(JsonValue root, String path) {
         if (at(root, path) instanceof JsonBoolean bool) {
             return bool.value();
         }
         throw new AssertionError(path + " is not a boolean in " + JsonWriter.write(root));
     }
 
-    static boolean isNull(JsonValue root, String path) {
+    public static boolean isNull(JsonValue root, String path) {
         return at(root, path) == JsonNull.NULL;
     }
 }

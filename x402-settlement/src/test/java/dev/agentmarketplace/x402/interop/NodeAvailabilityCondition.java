@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * are skipped on a developer's machine; under CI they always run, so a missing Node.js or a failed
  * install fails the build instead of silently dropping the interoperability proof.
  */
-final class NodeAvailabilityCondition implements ExecutionCondition {
+public final class NodeAvailabilityCondition implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * each reads one JSON object on stdin and prints one on stdout, or exits non-zero with its reason on
  * stderr. The build's {@code npm ci} installs the packages they import.
  */
-final class NodeScripts {
+public final class NodeScripts {
     static final Path DIRECTORY = Path.of(System.getProperty("x402.interop.nodeDir", "src/test/node"))
             .toAbsolutePath()
             .normalize();
@@ -45,7 +45,7 @@ final class NodeScripts {
     record Run(String script, int exitCode, String stdout, String stderr) {}
 
     /** Runs {@code script} on {@code input}; its JSON output, or an AssertionError carrying its stderr. */
-    static JsonObject run(String script, JsonValue input) {
+    public static JsonObject run(String script, JsonValue input) {
         Run run = execute(script, input);
         if (run.exitCode() != 0) {
             throw new AssertionError(script + " exited with " + run.exitCode() + ":\n" + run.stderr());
