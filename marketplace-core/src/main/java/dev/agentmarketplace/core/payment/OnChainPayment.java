@@ -13,7 +13,10 @@ public record OnChainPayment(
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(payTo, "payTo");
         Objects.requireNonNull(asset, "asset");
-        Objects.requireNonNull(network, "network");
+        // The empty network is how a receipt without a payment is signed; a payment always names one.
+        if (network == null || network.isBlank()) {
+            throw new IllegalArgumentException("an x402 payment names its network");
+        }
         VerifiedPayment.checkNonce(nonce);
     }
 

@@ -39,9 +39,16 @@ public record SettlementReceipt(
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(capability, "capability");
-        Objects.requireNonNull(amount, "amount");
+        if (Objects.requireNonNull(amount, "amount").isNegative()) {
+            throw new InvalidValueException("amount", "a settlement moves a positive amount or none, not " + amount);
+        }
         Objects.requireNonNull(payment, "payment");
-        Objects.requireNonNull(settlementReference, "settlementReference");
+        // An empty reference would sign the same bytes as no reference at all.
+        if (Objects.requireNonNull(settlementReference, "settlementReference")
+                .filter(String::isBlank)
+                .isPresent()) {
+            throw new InvalidValueException("settlementReference", "must not be blank when present");
+        }
         settledAt = Objects.requireNonNull(settledAt, "settledAt").truncatedTo(ChronoUnit.SECONDS);
         if (journalHash == null || !HASH.matcher(journalHash).matches()) {
             throw new InvalidValueException("journalHash", "must be 64 lower-case hex digits");
