@@ -47,9 +47,9 @@ import java.util.Optional;
  * operator rather than through x402 has no payment: {@code payerWallet}, {@code payTo} and {@code
  * asset} are then the zero address, {@code network} is {@code ""} and {@code paymentNonce} is 32 zero
  * bytes. A settlement without a reference has {@code settlementReference} {@code ""}. So that each
- * signed message reads back as one receipt only, a receipt whose payment names an empty network, or
- * whose reference is present but empty, is refused rather than signed (with {@link
- * IllegalArgumentException}), and so is text with an unpaired surrogate, which has no UTF-8 form.
+ * signed message reads back as one receipt only, the core's receipt cannot hold a payment with an
+ * empty network or a present but blank reference, and text with an unpaired surrogate, which has no
+ * UTF-8 form, is refused here (with {@link IllegalArgumentException}).
  */
 public final class ReceiptTypedData {
     public static final String DOMAIN_NAME = "Agent Marketplace";
@@ -169,25 +169,15 @@ public final class ReceiptTypedData {
             String journalHash) {
 
         static Message of(SettlementReceipt receipt) {
+            // The core's SettlementReceipt already refuses a negative amount, a payment without a network and
+            // a blank reference, each of which would read back as another receipt.
             BigInteger amount = receipt.amount().toMinorUnits();
-            if (amount.signum() < 0) {
-                throw new IllegalArgumentException(
-                        "amount: " + receipt.amount() + " is negative; a receipt's amount is a uint256");
-            }
             long settledAt = receipt.settledAt().getEpochSecond();
             if (settledAt < 0) {
                 throw new IllegalArgumentException(
                         "settledAt: " + receipt.settledAt() + " is before 1970; a receipt's time is a uint256");
             }
             Optional<OnChainPayment> payment = receipt.payment();
-            if (payment.isPresent() && payment.get().network().isEmpty()) {
-                throw new IllegalArgumentException(
-                        "payment.network: empty, which would read back as a settlement without x402 payment");
-            }
-            if (receipt.settlementReference().filter(String::isEmpty).isPresent()) {
-                throw new IllegalArgumentException(
-                        "settlementReference: present but empty, which would read back as no reference");
-            }
             wellFormed("capability", receipt.capability().name());
             payment.ifPresent(p -> wellFormed("payment.network", p.network()));
             receipt.settlementReference().ifPresent(reference -> wellFormed("settlementReference", reference));

@@ -43,12 +43,15 @@ final class ReceiptArbitraries {
                         addresses(),
                         addresses(),
                         addresses(),
-                        Arbitraries.oneOf(Arbitraries.of("eip155:8453", "eip155:84532", "base-sepolia"), text(1, 30)),
+                        Arbitraries.oneOf(
+                                Arbitraries.of("eip155:8453", "eip155:84532", "base-sepolia"),
+                                text(1, 30).filter(s -> !s.isBlank())),
                         hex32())
                 .as((payer, payTo, asset, network, nonce) ->
                         new OnChainPayment(payer, payTo, asset, network, "0x" + nonce))
                 .optional(0.7);
-        Arbitrary<Optional<String>> references = text(1, 80).optional(0.7);
+        Arbitrary<Optional<String>> references =
+                text(1, 80).filter(s -> !s.isBlank()).optional(0.7);
         Arbitrary<Instant> times =
                 Arbitraries.longs().between(0, 4_102_444_800L).map(Instant::ofEpochSecond);
         return Combinators.combine(ids, agents, agents, capabilities, amounts, payments, references, times)
