@@ -24,6 +24,7 @@ import dev.agentmarketplace.x402.receipt.Eip712ReceiptSigner;
 import dev.agentmarketplace.x402.receipt.ReceiptExport;
 import dev.agentmarketplace.x402.receipt.SigningKeys;
 import dev.agentmarketplace.x402.server.X402PaymentVerifier;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -65,6 +66,7 @@ public class PaymentWiring {
 
     @Produces
     @Singleton
+    @Startup
     Facilitator facilitator(X402Config config) {
         X402Config.Facilitator facilitator = config.facilitator();
         if (facilitator.url().isEmpty()) {
@@ -87,17 +89,21 @@ public class PaymentWiring {
      * The platform's receipt signing key: given directly (a Kubernetes Secret), or read from its
      * file, created there on first start where that is allowed (the local run).
      */
+    // At start, so a production replica without its key (or with a malformed one) does not start at all.
     @Produces
     @Singleton
+    @Startup
     PrivateKeySigner receiptKey(X402Config config) {
         X402Config.Receipts receipts = config.receipts();
+        PrivateKeySigner key;
         if (receipts.signingKey().isPresent()) {
-            return SigningKeys.fromString(receipts.signingKey().get());
+            key = SigningKeys.fromString(receipts.signingKey().get());
+        } else {
+            key = receipts.createKey()
+                    ? SigningKeys.loadOrCreate(receipts.signingKeyFile())
+                    : SigningKeys.load(receipts.signingKeyFile());
         }
-        PrivateKeySigner key = receipts.createKey()
-                ? SigningKeys.loadOrCreate(receipts.signingKeyFile())
-                : SigningKeys.load(receipts.signingKeyFile());
-        LOG.infof("Settlement receipts are signed by %s (key in %s)", key.address(), receipts.signingKeyFile());
+        LOG.infof("Settlement receipts are signed by %s", key.address());
         return key;
     }
 
