@@ -58,17 +58,11 @@ public record Payment(
         Objects.requireNonNull(hireKey, "hireKey");
         Objects.requireNonNull(paymentIdentifier, "paymentIdentifier")
                 .ifPresent(VerifiedPayment::checkPaymentIdentifier);
-        if (fingerprint == null || !VerifiedPayment.SHA256.matcher(fingerprint).matches()) {
-            throw new InvalidValueException("fingerprint", "must be 64 lower-case hex digits");
-        }
-        if (x402Version != 1 && x402Version != 2) {
-            throw new InvalidValueException("x402Version", "must be 1 or 2, was " + x402Version);
-        }
+        VerifiedPayment.checkFingerprint(fingerprint);
+        VerifiedPayment.checkVersion(x402Version);
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(payTo, "payTo");
-        if (amount == null || amount.signum() <= 0) {
-            throw new InvalidValueException("amount", "must be more than zero, was " + amount);
-        }
+        VerifiedPayment.checkAmount(amount);
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(asset, "asset");
         VerifiedPayment.checkNonce(nonce);

@@ -31,20 +31,16 @@ public record VerifiedPayment(
         Optional<String> paymentIdentifier,
         String fingerprint,
         String settlementRequest) {
-    static final Pattern NONCE = Pattern.compile("0x[0-9a-f]{64}");
-    static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern NONCE = Pattern.compile("0x[0-9a-f]{64}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     /** The payment-identifier extension's id: 16-128 letters, digits, '_' or '-'. */
-    static final Pattern PAYMENT_IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+    private static final Pattern PAYMENT_IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
     public VerifiedPayment {
-        if (x402Version != 1 && x402Version != 2) {
-            throw new InvalidValueException("x402Version", "must be 1 or 2, was " + x402Version);
-        }
+        checkVersion(x402Version);
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(payTo, "payTo");
-        if (amount == null || amount.signum() <= 0) {
-            throw new InvalidValueException("amount", "must be more than zero, was " + amount);
-        }
+        checkAmount(amount);
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(asset, "asset");
         checkNonce(nonce);
@@ -52,11 +48,27 @@ public record VerifiedPayment(
         Objects.requireNonNull(validBefore, "validBefore");
         Objects.requireNonNull(paymentIdentifier, "paymentIdentifier")
                 .ifPresent(VerifiedPayment::checkPaymentIdentifier);
-        if (fingerprint == null || !SHA256.matcher(fingerprint).matches()) {
-            throw new InvalidValueException("fingerprint", "must be 64 lower-case hex digits");
-        }
+        checkFingerprint(fingerprint);
         if (settlementRequest == null || settlementRequest.isBlank()) {
             throw new InvalidValueException("settlementRequest", "must not be empty");
+        }
+    }
+
+    static void checkVersion(int x402Version) {
+        if (x402Version != 1 && x402Version != 2) {
+            throw new InvalidValueException("x402Version", "must be 1 or 2, was " + x402Version);
+        }
+    }
+
+    static void checkAmount(BigInteger amount) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new InvalidValueException("amount", "must be more than zero, was " + amount);
+        }
+    }
+
+    static void checkFingerprint(String fingerprint) {
+        if (fingerprint == null || !SHA256.matcher(fingerprint).matches()) {
+            throw new InvalidValueException("fingerprint", "must be 64 lower-case hex digits");
         }
     }
 
