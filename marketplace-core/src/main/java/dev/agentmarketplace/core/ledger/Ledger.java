@@ -236,22 +236,29 @@ public final class Ledger {
      * @return the transactions this call expired
      */
     public List<TransactionId> expireHolds(Instant now) {
-        Instant cutoff = now.minus(settings.holdTimeout());
+        TransactionFilter due = new TransactionFilter(
+                Optional.empty(),
+                PartyRole.EITHER,
+                Optional.of(TransactionState.PENDING),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(now.minus(settings.holdTimeout())));
         List<TransactionId> expired = new ArrayList<>();
-        List<Transaction> due = transactions.pendingCreatedBefore(cutoff, EXPIRY_BATCH);
-        while (!due.isEmpty()) {
-            int before = expired.size();
-            for (Transaction candidate : due) {
+        // Keyset pages: a transaction left PENDING (an x402 payment decides it, another replica got
+        // there first) is passed over, never read again, so it cannot stall the sweep behind it.
+        Optional<HistoryCursor> after = Optional.empty();
+        List<Transaction> batch;
+        do {
+            batch = transactions.history(due, after, EXPIRY_BATCH);
+            for (Transaction candidate : batch) {
                 if (expireOne(candidate.id(), now)) {
                     expired.add(candidate.id());
                 }
             }
-            // A short batch was the last; a batch that expired nothing would come back unchanged.
-            if (due.size() < EXPIRY_BATCH || expired.size() == before) {
-                break;
+            if (!batch.isEmpty()) {
+                after = Optional.of(HistoryCursor.of(batch.getLast()));
             }
-            due = transactions.pendingCreatedBefore(cutoff, EXPIRY_BATCH);
-        }
+        } while (batch.size() == EXPIRY_BATCH);
         return List.copyOf(expired);
     }
 

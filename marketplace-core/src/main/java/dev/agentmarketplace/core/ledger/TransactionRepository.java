@@ -1,7 +1,6 @@
 package dev.agentmarketplace.core.ledger;
 
 import dev.agentmarketplace.core.registry.AgentId;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +33,4 @@ public interface TransactionRepository {
      * HistoryCursor#ORDER}), strictly after {@code after} when given, at most {@code limit}.
      */
     List<Transaction> history(TransactionFilter filter, Optional<HistoryCursor> after, int limit);
-
-    /** PENDING transactions created strictly before {@code cutoff}, oldest first, at most {@code limit}. */
-    List<Transaction> pendingCreatedBefore(Instant cutoff, int limit);
 }

@@ -398,11 +398,6 @@ class LedgerTest {
         public List<Transaction> history(TransactionFilter filter, Optional<HistoryCursor> after, int limit) {
             return stored.history(filter, after, limit);
         }
-
-        @Override
-        public List<Transaction> pendingCreatedBefore(Instant cutoff, int limit) {
-            return stored.pendingCreatedBefore(cutoff, limit);
-        }
     }
 
     @Test

@@ -403,6 +403,37 @@ class PaidHiringTest {
     }
 
     @Test
+    void holdSweepPassesOverMoreThanABatchOfPaidHiresToExpireTheUnpaidHoldBehindThem() {
+        world.register(Agents.registration("busy-expert", Money.of("1.50", "USDC"), 500, "python"));
+        for (int i = 0; i < 120; i++) {
+            Transaction tx = world.ledger
+                    .hire(world.request("orchestrator", "busy-expert", "python", "1.50"))
+                    .transaction();
+            VerifiedPayment paid = new VerifiedPayment(
+                    2,
+                    ScriptedVerifier.PAYER_WALLET,
+                    Agents.WALLET,
+                    BigInteger.valueOf(1_500_000),
+                    "eip155:84532",
+                    PaymentSettings.DEFAULTS.asset(),
+                    "0x%064x".formatted(i + 1),
+                    world.clock.instant(),
+                    validBefore,
+                    Optional.empty(),
+                    "%064x".formatted(i + 1),
+                    "{}");
+            world.payments.add(Payment.pending(tx.id(), PAYER, tx.idempotencyKey(), paid, world.clock.instant()));
+            world.clock.advance(Duration.ofMillis(1));
+        }
+        Transaction unpaid = world.ledger
+                .hire(world.request("orchestrator", "busy-expert", "python", "1.50"))
+                .transaction();
+        world.clock.advance(Duration.ofHours(1));
+
+        assertThat(world.ledger.expireHolds(world.clock.instant())).containsExactly(unpaid.id());
+    }
+
+    @Test
     void authorizationThatExpiredBeforeItWasEverSentIsFailedWithoutSendingAndItsHoldVoided() {
         PaidHire hired =
                 hiring(Facilitator.NONE).hire(request(), Optional.of(verifier.payment("pay-1", "1", validBefore)));

@@ -8,9 +8,7 @@ import dev.agentmarketplace.core.ledger.Transaction;
 import dev.agentmarketplace.core.ledger.TransactionFilter;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
-import dev.agentmarketplace.core.ledger.TransactionState;
 import dev.agentmarketplace.core.registry.AgentId;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,16 +72,6 @@ public final class InMemoryTransactionRepository implements TransactionRepositor
         return transactions.values().stream()
                 .filter(filter::matches)
                 .filter(tx -> after.map(cursor -> cursor.precedes(tx)).orElse(true))
-                .sorted(HistoryCursor.ORDER)
-                .limit(limit)
-                .toList();
-    }
-
-    @Override
-    public List<Transaction> pendingCreatedBefore(Instant cutoff, int limit) {
-        return transactions.values().stream()
-                .filter(tx ->
-                        tx.state() == TransactionState.PENDING && tx.createdAt().isBefore(cutoff))
                 .sorted(HistoryCursor.ORDER)
                 .limit(limit)
                 .toList();

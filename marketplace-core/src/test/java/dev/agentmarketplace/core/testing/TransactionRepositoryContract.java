@@ -25,6 +25,7 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.Capability;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -232,7 +233,7 @@ public abstract class TransactionRepositoryContract {
     }
 
     @Test
-    void pendingCreatedBeforeTheCutoffOldestFirst() {
+    void pendingCreatedBeforeTheCutoffOldestFirstAsTheHoldSweepAsksForThem() {
         add(pending(1, "alice", "bob", "python", "1.00", T0.plusSeconds(10)));
         add(pending(2, "alice", "bob", "python", "1.00", T0));
         add(pending(3, "alice", "bob", "python", "1.00", T0.plusSeconds(20)));
@@ -241,12 +242,27 @@ public abstract class TransactionRepositoryContract {
         update(moved(
                 cancelled, TransactionState.CANCELLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty()));
 
-        assertThat(repo.pendingCreatedBefore(T0.plusSeconds(20), 10))
+        assertThat(repo.history(pendingBefore(T0.plusSeconds(20)), Optional.empty(), 10))
                 .extracting(tx -> tx.id())
                 .containsExactly(txId(2), txId(1));
-        assertThat(repo.pendingCreatedBefore(T0.plus(Duration.ofHours(1)), 1))
+        List<Transaction> first = repo.history(pendingBefore(T0.plus(Duration.ofHours(1))), Optional.empty(), 1);
+        assertThat(first).extracting(tx -> tx.id()).containsExactly(txId(2));
+        assertThat(repo.history(
+                        pendingBefore(T0.plus(Duration.ofHours(1))),
+                        Optional.of(HistoryCursor.of(first.getFirst())),
+                        10))
                 .extracting(tx -> tx.id())
-                .containsExactly(txId(2));
+                .containsExactly(txId(1), txId(3));
+    }
+
+    private static TransactionFilter pendingBefore(Instant cutoff) {
+        return new TransactionFilter(
+                Optional.empty(),
+                PartyRole.EITHER,
+                Optional.of(TransactionState.PENDING),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(cutoff));
     }
 
     private List<Integer> ids(TransactionFilter filter) {

@@ -18,7 +18,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -160,20 +159,6 @@ public class PanacheTransactionRepository implements TransactionRepository {
                 : TransactionEntity.<TransactionEntity>find(
                         String.join(" and ", conditions), HISTORY_ORDER, parameters);
         return query.page(Page.ofSize(limit)).list().stream()
-                .map(TransactionMapper::toDomain)
-                .toList();
-    }
-
-    @Override
-    public List<Transaction> pendingCreatedBefore(Instant cutoff, int limit) {
-        return TransactionEntity.<TransactionEntity>find(
-                        "state = :state and createdAt < :cutoff",
-                        HISTORY_ORDER,
-                        Parameters.with("state", TransactionState.PENDING.name())
-                                .and("cutoff", cutoff))
-                .page(Page.ofSize(limit))
-                .list()
-                .stream()
                 .map(TransactionMapper::toDomain)
                 .toList();
     }

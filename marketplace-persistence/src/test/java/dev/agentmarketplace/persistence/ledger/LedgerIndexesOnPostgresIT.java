@@ -47,8 +47,9 @@ class LedgerIndexesOnPostgresIT {
                                 + " ORDER BY created_at, id LIMIT 50",
                         "ledger_transaction_by_capability"),
                 Map.entry(
-                        "SELECT * FROM ledger_transaction WHERE state = 'PENDING' AND created_at < " + T
-                                + " ORDER BY created_at, id LIMIT 100",
+                        // The hold sweep's keyset page.
+                        "SELECT * FROM ledger_transaction WHERE state = 'PENDING' AND created_at < " + T + " AND "
+                                + AFTER + " ORDER BY created_at, id LIMIT 100",
                         "ledger_transaction_by_state"),
                 Map.entry(
                         "SELECT * FROM ledger_transaction WHERE " + AFTER + " ORDER BY created_at, id LIMIT 50",
