@@ -1,16 +1,12 @@
 package dev.agentmarketplace.persistence.ledger;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.agentmarketplace.persistence.testing.EnabledIfPostgresAvailable;
 import dev.agentmarketplace.persistence.testing.PostgresProfile;
+import dev.agentmarketplace.persistence.testing.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -33,81 +29,60 @@ class LedgerIndexesOnPostgresIT {
 
     @Test
     void everyLedgerAndDisputeQueryHasItsIndex() throws SQLException {
-        assertEachUsesItsIndex(Map.ofEntries(
-                Map.entry(
-                        "SELECT COUNT(*) FROM ledger_transaction WHERE provider_id = 'bob' AND created_at >= " + T
-                                + " AND state <> 'CANCELLED'",
-                        "ledger_transaction_by_provider"),
-                Map.entry(
-                        "SELECT * FROM ledger_transaction WHERE payer_id = 'alice' AND " + AFTER
-                                + " ORDER BY created_at, id LIMIT 50",
-                        "ledger_transaction_by_payer"),
-                Map.entry(
-                        "SELECT * FROM ledger_transaction WHERE capability = 'python' AND " + AFTER
-                                + " ORDER BY created_at, id LIMIT 50",
-                        "ledger_transaction_by_capability"),
-                Map.entry(
-                        // The hold sweep's keyset page.
-                        "SELECT * FROM ledger_transaction WHERE state = 'PENDING' AND created_at < " + T + " AND "
-                                + AFTER + " ORDER BY created_at, id LIMIT 100",
-                        "ledger_transaction_by_state"),
-                Map.entry(
-                        "SELECT * FROM ledger_transaction WHERE " + AFTER + " ORDER BY created_at, id LIMIT 50",
-                        "ledger_transaction_by_time"),
-                Map.entry(
-                        "SELECT currency, SUM(amount) FROM journal_posting WHERE account = 'escrow' GROUP BY currency",
-                        "journal_posting_by_account"),
-                Map.entry(
-                        "SELECT * FROM journal_entry WHERE entry_sequence > 500 ORDER BY entry_sequence LIMIT 100",
-                        "journal_entry_pk"),
-                Map.entry(
-                        "SELECT * FROM journal_entry WHERE transaction_id = " + ID + " ORDER BY entry_sequence",
-                        "journal_entry_by_transaction"),
-                Map.entry(
-                        "SELECT * FROM dispute WHERE status = 'OPEN' AND deadline < " + T + " AND id > " + ID
-                                + " ORDER BY id LIMIT 100",
-                        "dispute_open_by_id"),
-                Map.entry(
-                        "SELECT * FROM dispute WHERE payer_id = 'alice' AND status = 'OPEN' AND id > " + ID
-                                + " ORDER BY id LIMIT 50",
-                        "dispute_by_payer"),
-                Map.entry(
-                        "SELECT * FROM dispute WHERE provider_id = 'alice' AND payer_id <> 'alice' AND id > " + ID
-                                + " ORDER BY id LIMIT 50",
-                        "dispute_by_provider")));
+        QueryPlans.assertEachUsesItsIndex(
+                dataSource,
+                Map.ofEntries(
+                        Map.entry(
+                                "SELECT COUNT(*) FROM ledger_transaction WHERE provider_id = 'bob' AND created_at >= "
+                                        + T + " AND state <> 'CANCELLED'",
+                                "ledger_transaction_by_provider"),
+                        Map.entry(
+                                "SELECT * FROM ledger_transaction WHERE payer_id = 'alice' AND " + AFTER
+                                        + " ORDER BY created_at, id LIMIT 50",
+                                "ledger_transaction_by_payer"),
+                        Map.entry(
+                                "SELECT * FROM ledger_transaction WHERE capability = 'python' AND " + AFTER
+                                        + " ORDER BY created_at, id LIMIT 50",
+                                "ledger_transaction_by_capability"),
+                        Map.entry(
+                                // The hold sweep's keyset page.
+                                "SELECT * FROM ledger_transaction WHERE state = 'PENDING' AND created_at < " + T
+                                        + " AND " + AFTER + " ORDER BY created_at, id LIMIT 100",
+                                "ledger_transaction_by_state"),
+                        Map.entry(
+                                "SELECT * FROM ledger_transaction WHERE " + AFTER + " ORDER BY created_at, id LIMIT 50",
+                                "ledger_transaction_by_time"),
+                        Map.entry(
+                                "SELECT currency, SUM(amount) FROM journal_posting WHERE account = 'escrow' GROUP BY currency",
+                                "journal_posting_by_account"),
+                        Map.entry(
+                                "SELECT * FROM journal_entry WHERE entry_sequence > 500 ORDER BY entry_sequence LIMIT 100",
+                                "journal_entry_pk"),
+                        Map.entry(
+                                "SELECT * FROM journal_entry WHERE transaction_id = " + ID + " ORDER BY entry_sequence",
+                                "journal_entry_by_transaction"),
+                        Map.entry(
+                                "SELECT * FROM dispute WHERE status = 'OPEN' AND deadline < " + T + " AND id > " + ID
+                                        + " ORDER BY id LIMIT 100",
+                                "dispute_open_by_id"),
+                        Map.entry(
+                                "SELECT * FROM dispute WHERE payer_id = 'alice' AND status = 'OPEN' AND id > " + ID
+                                        + " ORDER BY id LIMIT 50",
+                                "dispute_by_payer"),
+                        Map.entry(
+                                "SELECT * FROM dispute WHERE provider_id = 'alice' AND payer_id <> 'alice' AND id > "
+                                        + ID + " ORDER BY id LIMIT 50",
+                                "dispute_by_provider")));
     }
 
     @Test
     void everyPurgeOfTheApiEdgesHasItsIndex() throws SQLException {
-        assertEachUsesItsIndex(Map.of(
-                "DELETE FROM idempotency_record WHERE claimed_at < " + T,
-                "idempotency_record_by_claimed_at",
-                "DELETE FROM rate_limit_window WHERE window_start < " + T,
-                "rate_limit_window_by_start"));
-    }
-
-    private void assertEachUsesItsIndex(Map<String, String> expectedIndexByQuery) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET enable_seqscan = off");
-            try {
-                expectedIndexByQuery.forEach((query, index) ->
-                        assertThat(plan(statement, query)).as(query).contains(index));
-            } finally {
-                statement.execute("RESET enable_seqscan");
-            }
-        }
-    }
-
-    private static String plan(Statement statement, String query) {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("EXPLAIN " + query + " failed: " + e.getMessage(), e);
-        }
-        return plan.toString();
+        QueryPlans.assertEachUsesItsIndex(
+                dataSource,
+                Map.of(
+                        "DELETE FROM idempotency_record WHERE claimed_at < " + T,
+                        "idempotency_record_by_claimed_at",
+                        "DELETE FROM rate_limit_window WHERE window_start < " + T,
+                        "rate_limit_window_by_start"));
     }
 }

@@ -1,16 +1,12 @@
 package dev.agentmarketplace.persistence.payment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.agentmarketplace.persistence.testing.EnabledIfPostgresAvailable;
 import dev.agentmarketplace.persistence.testing.PostgresProfile;
+import dev.agentmarketplace.persistence.testing.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -48,27 +44,6 @@ class PaymentIndexesOnPostgresIT {
                         + " AND ((state = 'PENDING' AND next_attempt_at <= " + T + ")"
                         + " OR (state = 'SENDING' AND lease_until < " + T + "))",
                 "x402_payment_pk");
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET enable_seqscan = off");
-            try {
-                expectedIndexByStatement.forEach((query, index) ->
-                        assertThat(plan(statement, query)).as(query).contains(index));
-            } finally {
-                statement.execute("RESET enable_seqscan");
-            }
-        }
-    }
-
-    private static String plan(Statement statement, String query) {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("EXPLAIN " + query + " failed: " + e.getMessage(), e);
-        }
-        return plan.toString();
+        QueryPlans.assertEachUsesItsIndex(dataSource, expectedIndexByStatement);
     }
 }
