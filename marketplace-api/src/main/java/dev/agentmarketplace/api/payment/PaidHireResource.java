@@ -135,7 +135,8 @@ public class PaidHireResource {
                     String key,
             UriInfo uri) {
         Caller payer = caller.get();
-        AgentId self = request.payer() == null ? payer.requireAgent() : payer.requireSelf(AgentId.of(request.payer()));
+        AgentId self =
+                payer.requireSelfIfNamed(Optional.ofNullable(request.payer()).map(AgentId::of));
         PaidHire hire = hiring.hire(
                 new PaidHireRequest(
                         self,

@@ -136,7 +136,8 @@ public class TransactionResource {
                     String key,
             UriInfo uri) {
         Caller payer = caller.get();
-        AgentId self = request.payer() == null ? payer.requireAgent() : payer.requireSelf(AgentId.of(request.payer()));
+        AgentId self =
+                payer.requireSelfIfNamed(Optional.ofNullable(request.payer()).map(AgentId::of));
         HireResult result = ledger.hire(new HireRequest(
                 self,
                 AgentId.of(request.provider()),

@@ -100,6 +100,14 @@ public record Caller(String subject, Optional<AgentId> agent, Set<Role> roles) {
         return self;
     }
 
+    /**
+     * The agent the caller acts as, where a request may name it: when {@code named} is given it must
+     * be the caller ({@link #requireSelf}), otherwise the caller is meant ({@link #requireAgent}).
+     */
+    public AgentId requireSelfIfNamed(Optional<AgentId> named) {
+        return named.isPresent() ? requireSelf(named.get()) : requireAgent();
+    }
+
     /** Like {@link #requireSelf}, but an operator may act on any agent. */
     public void requireSelfOrOperator(AgentId target) {
         if (!isOperator()) {

@@ -30,6 +30,14 @@ class CallerTest {
     }
 
     @Test
+    void agentNamedByARequestMustBeTheCallerAndNoneNamedMeansTheCaller() {
+        assertThat(AGENT.requireSelfIfNamed(Optional.of(PAYER))).isEqualTo(PAYER);
+        assertThat(AGENT.requireSelfIfNamed(Optional.empty())).isEqualTo(PAYER);
+        deniedWith(ErrorCode.ACTING_AS_ANOTHER_AGENT, () -> AGENT.requireSelfIfNamed(Optional.of(STRANGER)));
+        deniedWith(ErrorCode.ROLE_REQUIRED, () -> OPERATOR.requireSelfIfNamed(Optional.empty()));
+    }
+
+    @Test
     void anyMarketRoleMayReadButARolelessTokenMayNot() {
         for (Caller caller : new Caller[] {AGENT, OPERATOR, ADMIN}) {
             assertThatCode(caller::requireAnyRole).doesNotThrowAnyException();
