@@ -72,10 +72,6 @@ public final class PaidHiring {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    public PaymentSettings settings() {
-        return settings;
-    }
-
     /**
      * What the hire would cost: the provider's listed price in the platform's token, paid to its
      * payout wallet. Every rule of a hire is checked first, so no one is asked to pay for a hire

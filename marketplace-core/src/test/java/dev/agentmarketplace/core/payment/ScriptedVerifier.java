@@ -1,7 +1,6 @@
 package dev.agentmarketplace.core.payment;
 
 import dev.agentmarketplace.core.registry.WalletAddress;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -73,9 +72,5 @@ final class ScriptedVerifier implements PaymentVerifier {
     @Override
     public Optional<String> paymentIdentifier(PresentedPayment payment) {
         return Optional.ofNullable(scripted.get(payment.value())).flatMap(Authorization::paymentIdentifier);
-    }
-
-    static BigInteger units(String amount) {
-        return new java.math.BigDecimal(amount).movePointRight(6).toBigIntegerExact();
     }
 }
