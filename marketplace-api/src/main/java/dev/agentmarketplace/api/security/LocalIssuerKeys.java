@@ -1,14 +1,11 @@
 package dev.agentmarketplace.api.security;
 
+import dev.agentmarketplace.x402.receipt.KeyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -23,8 +20,9 @@ import java.util.HexFormat;
 
 /**
  * The embedded issuer's RSA key pair, kept as a PKCS#8 PEM file in the data directory so tokens
- * stay valid across restarts. The file is created on first use, readable by its owner only, and
- * written atomically so that two processes starting at once end up with the same key.
+ * stay valid across restarts. The file is created on first use, readable by its owner only, by
+ * {@link KeyFiles}, so that processes starting at once on one data directory all end up with the
+ * winner's key.
  */
 public final class LocalIssuerKeys {
     static final String PRIVATE_KEY_FILE = "issuer-private-key.pem";
@@ -43,7 +41,7 @@ public final class LocalIssuerKeys {
         Path file = directory.resolve(PRIVATE_KEY_FILE);
         try {
             if (!Files.exists(file)) {
-                create(directory, file);
+                create(file);
             }
             return new LocalIssuerKeys(read(file));
         } catch (IOException e) {
@@ -67,8 +65,7 @@ public final class LocalIssuerKeys {
         return Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded());
     }
 
-    private static void create(Path directory, Path file) throws IOException, GeneralSecurityException {
-        Files.createDirectories(directory);
+    private static void create(Path file) throws IOException, GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(KEY_BITS);
         KeyPair generated = generator.generateKeyPair();
@@ -76,28 +73,7 @@ public final class LocalIssuerKeys {
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(generated.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-        Path temporary = Files.createTempFile(directory, "issuer-key", ".tmp");
-        try {
-            restrictToOwner(temporary);
-            Files.writeString(temporary, pem, StandardCharsets.US_ASCII);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file);
-            }
-        } catch (FileAlreadyExistsException raced) {
-            // Another process created the key first; theirs is the one everybody uses.
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void restrictToOwner(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's own permissions apply.
-        }
+        KeyFiles.createOnce(file, pem.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static KeyPair read(Path file) throws IOException, GeneralSecurityException {

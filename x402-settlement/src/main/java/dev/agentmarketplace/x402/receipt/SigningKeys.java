@@ -3,19 +3,14 @@ package dev.agentmarketplace.x402.receipt;
 import dev.agentmarketplace.x402.evm.PrivateKeySigner;
 import dev.agentmarketplace.x402.evm.Secp256k1;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -86,10 +81,8 @@ public final class SigningKeys {
      * existing file is never overwritten, even a malformed one: that is refused, since replacing a key
      * would orphan every receipt signed with it.
      *
-     * <p>Safe when several processes start at once on one data directory: the key is written to a
-     * private temporary file and then hard-linked to {@code file}, which the file system does
-     * atomically and only if {@code file} does not exist yet. The process that loses reads the
-     * winner's key, complete.
+     * <p>Safe when several processes start at once on one data directory ({@link KeyFiles}): the
+     * process that loses reads the winner's key, complete.
      *
      * @throws SigningKeyException if the file cannot be read, created, or does not hold a key
      */
@@ -97,29 +90,14 @@ public final class SigningKeys {
         if (Files.exists(file)) {
             return load(file);
         }
-        String source = "signing key file " + file;
-        Path directory = file.toAbsolutePath().getParent();
-        Path temporary;
         try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, ".signing-key-", ".tmp", ownerOnly(directory));
+            KeyFiles.createOnce(
+                    file, ("0x" + HexFormat.of().formatHex(newKey(random)) + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new SigningKeyException(
-                    source + ": cannot be created (" + e.getClass().getSimpleName() + ")", e);
-        }
-        try {
-            try (OutputStream out =
-                    Files.newOutputStream(temporary, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
-                out.write(("0x" + HexFormat.of().formatHex(newKey(random)) + "\n").getBytes(StandardCharsets.US_ASCII));
-            }
-            Files.createLink(file, temporary);
-        } catch (FileAlreadyExistsException raceLost) {
-            // Another process linked its key first: use that one.
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new SigningKeyException(
-                    source + ": cannot be created (" + e.getClass().getSimpleName() + ")", e);
-        } finally {
-            deleteQuietly(temporary);
+                    "signing key file " + file + ": cannot be created ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         return load(file);
     }
@@ -157,22 +135,5 @@ public final class SigningKeys {
                     source + ": is not a secp256k1 private key (zero, or not below the curve order n)");
         }
         return PrivateKeySigner.fromHex(key);
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path directory) throws IOException {
-        if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
-            return new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-            };
-        }
-        return new FileAttribute<?>[0];
-    }
-
-    private static void deleteQuietly(Path temporary) {
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            // What is left is owner-only: a second name of the key file, or a key that lost the race.
-        }
     }
 }
