@@ -407,6 +407,48 @@ class PaidHireApiIT {
                 .body("code", equalTo("ACTING_AS_ANOTHER_AGENT"));
     }
 
+    /** Authorization comes before anything is read: a stranger cannot tell a paid hire from an unpaid one. */
+    @Test
+    void aStrangerIsRefusedAHiresPaymentWhetherOrNotTheHireWasPaidThroughX402() {
+        registry.register("bystander", "Bystander", Availability.ONLINE, "planning");
+        PaymentHeader payment = TestPayer.payV2(challenge());
+        String paid =
+                asPayer().header(payment.name(), payment.value()).post(PATH).path("transaction.id");
+        String unpaid = tokens.asAgent(PAYER)
+                .header("Idempotency-Key", "unpaid-hire-0001")
+                .contentType("application/json")
+                .body(Map.of(
+                        "provider",
+                        PROVIDER,
+                        "capability",
+                        "python",
+                        "amount",
+                        Map.of("amount", "1.50", "currency", "USDC")))
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        for (String id : new String[] {paid, unpaid}) {
+            tokens.asAgent("bystander")
+                    .get("/api/v1/transactions/" + id + "/payment")
+                    .then()
+                    .statusCode(403)
+                    .body("code", equalTo("ACTING_AS_ANOTHER_AGENT"));
+        }
+        tokens.asAgent(PAYER)
+                .get("/api/v1/transactions/" + unpaid + "/payment")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("PAYMENT_NOT_FOUND"));
+        tokens.asAgent(PAYER)
+                .get("/api/v1/transactions/00000000-0000-4000-8000-000000000000/payment")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("TRANSACTION_NOT_FOUND"));
+    }
+
     @Test
     void hirePaidThroughX402CannotBeSettledOrCancelledByHandWhileItsPaymentIsPending() {
         PaymentHeader payment = TestPayer.payV2(challenge());

@@ -338,14 +338,11 @@ public class TransactionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
-            description = "PAYMENT_NOT_FOUND: no such transaction, or it was not paid through x402",
+            description = "TRANSACTION_NOT_FOUND, or PAYMENT_NOT_FOUND: it was not paid through x402",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PaymentView payment(
             @Parameter(description = "The transaction's id", example = TRANSACTION_ID) @PathParam("id") String id) {
-        Caller reader = caller.get();
-        PaidHire hire = hiring.get(TransactionId.of(id));
-        reader.requireOneOfOrOperator(
-                hire.transaction().payer(), hire.transaction().provider());
+        PaidHire hire = hiring.get(partyOrOperator(caller.get(), id));
         return PaymentView.of(hire.payment());
     }
 
@@ -376,18 +373,15 @@ public class TransactionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response receipt(
             @Parameter(description = "The transaction's id", example = TRANSACTION_ID) @PathParam("id") String id) {
-        Caller reader = caller.get();
-        TransactionId transaction = TransactionId.of(id);
-        var tx = queries.get(transaction).transaction();
-        reader.requireOneOfOrOperator(tx.payer(), tx.provider());
-        SignedReceipt receipt = receipts.receiptOf(transaction);
+        SignedReceipt receipt = receipts.receiptOf(partyOrOperator(caller.get(), id));
         return Response.ok(ReceiptJsonLine.encode(receipt), MediaType.APPLICATION_JSON)
                 .build();
     }
 
     /**
-     * A stranger gets 403 before the ledger judges the move; the ledger then lets only the payer's
-     * side (the payer, an operator) make it.
+     * A stranger gets 403 before anything else is read or judged: whether the transaction was paid
+     * through x402, has a receipt, or allows the move. The ledger then lets only the payer's side (the
+     * payer, an operator) make a move.
      */
     private TransactionId partyOrOperator(Caller mover, String id) {
         TransactionId transaction = TransactionId.of(id);
