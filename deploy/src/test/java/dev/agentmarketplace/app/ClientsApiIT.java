@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,6 +242,37 @@ class ClientsApiIT {
                 .mintForAgent(AgentId.of("python-expert"), Set.of(Role.AGENT, Role.ADMIN))
                 .token();
         given().auth().oauth2(expired).when().get(CLIENTS).then().statusCode(401);
+    }
+
+    /** RFC 7519 §4.1.6: a token dated ahead of the platform's clock, beyond the allowed skew, is refused. */
+    @Test
+    void tokenIssuedInTheFutureIsRefusedButASmallClockSkewIsTolerated() {
+        tokens.asAdmin().when().get(CLIENTS).then().statusCode(200);
+        LocalIssuerKeys keys = LocalIssuerKeys.loadOrCreate(Path.of("target/test-issuer"));
+
+        String fromTomorrow = adminTokenIssuedAt(keys, Instant.now().plus(Duration.ofDays(1)));
+        given().auth()
+                .oauth2(fromTomorrow)
+                .when()
+                .get(CLIENTS)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+
+        String slightlyAhead = adminTokenIssuedAt(keys, Instant.now().plus(Duration.ofSeconds(20)));
+        given().auth().oauth2(slightlyAhead).when().get(CLIENTS).then().statusCode(200);
+    }
+
+    private static String adminTokenIssuedAt(LocalIssuerKeys keys, Instant issuedAt) {
+        return new LocalTokenIssuer(
+                        keys,
+                        "urn:agent-marketplace:local-issuer",
+                        "sub",
+                        Duration.ofDays(2),
+                        Clock.fixed(issuedAt, ZoneOffset.UTC))
+                .mint("root", Optional.empty(), Set.of(Role.ADMIN))
+                .token();
     }
 
     private void createClient(String agentId) {

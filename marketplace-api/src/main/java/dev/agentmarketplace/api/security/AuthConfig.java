@@ -15,6 +15,13 @@ public interface AuthConfig {
     @WithDefault("sub")
     String agentIdClaim();
 
+    /**
+     * How far ahead of this replica's clock a token's {@code iat} may be, for clocks that disagree a
+     * little; a token issued later than that is refused.
+     */
+    @WithDefault("60s")
+    Duration clockSkew();
+
     LocalIssuer localIssuer();
 
     /** The embedded issuer: on by default, so the platform runs with no identity server at all. */
