@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class AgentsPageBrowserIT {
     @Inject
     RegistryFixture registry;
+
+    @Inject
+    ApiTokens tokens;
 
     @TestHTTPResource("/")
     URL root;
@@ -76,6 +80,7 @@ class AgentsPageBrowserIT {
     void operatorFollowsTheHomeLinkToTheStyledAgentTable() throws Exception {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python", "code review");
         registry.register("translator", "Translator", Availability.MAINTENANCE, "translation");
+        sendBearerToken(tokens.operator());
 
         browser.get(root.toString());
 
@@ -101,5 +106,24 @@ class AgentsPageBrowserIT {
         Files.createDirectories(kept.getParent());
         Files.copy(screenshot, kept, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(kept)).isPositive();
+    }
+
+    @Test
+    void browserWithoutAnOperatorsTokenReadsWhyItIsRefused() {
+        registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
+
+        browser.get(root.toString());
+
+        assertThat(browser.getTitle()).isEqualTo("Sign-in required · Agent Marketplace");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("operator");
+        assertThat(browser.findElements(By.cssSelector("table.agents"))).isEmpty();
+    }
+
+    /** Sign-in for browsers comes with the dashboard; until then the page reads the API's bearer token. */
+    private void sendBearerToken(String token) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand(
+                "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + token)));
     }
 }

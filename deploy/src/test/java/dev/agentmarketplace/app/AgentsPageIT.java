@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import dev.agentmarketplace.core.registry.Availability;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class AgentsPageIT {
     @Inject
     RegistryFixture registry;
+
+    @Inject
+    ApiTokens tokens;
 
     @BeforeEach
     void emptyRegistry() {
@@ -28,8 +32,51 @@ class AgentsPageIT {
     }
 
     @Test
-    void emptyRegistrySaysSo() {
+    void anonymousVisitorIsAskedToSignInOnAPageNotShownTheAgents() {
+        registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
+
         given().get("/agents")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .contentType(containsString("text/html"))
+                .body(containsString("Sign-in required"))
+                .body(not(containsString("python-expert")));
+        given().auth()
+                .oauth2("not.a.token")
+                .get("/agents")
+                .then()
+                .statusCode(401)
+                .contentType(containsString("text/html"))
+                .body(not(containsString("python-expert")));
+    }
+
+    @Test
+    void agentsAndTokensWithoutAStaffRoleAreRefusedThePage() {
+        registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
+
+        for (var caller :
+                List.of(tokens.asAgent("python-expert"), given().auth().oauth2(tokens.noRoles()))) {
+            caller.get("/agents")
+                    .then()
+                    .statusCode(403)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("Operators only"))
+                    .body(not(containsString("data-agent-id")));
+        }
+    }
+
+    @Test
+    void anAdminSeesThePageAsAnOperatorDoes() {
+        registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
+
+        tokens.asAdmin().get("/agents").then().statusCode(200).body(containsString("data-agent-id=\"python-expert\""));
+    }
+
+    @Test
+    void emptyRegistrySaysSo() {
+        tokens.asOperator()
+                .get("/agents")
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
@@ -40,7 +87,8 @@ class AgentsPageIT {
     void listsRegisteredAgentsWithTheirCapabilities() {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python", "code review");
 
-        given().get("/agents")
+        tokens.asOperator()
+                .get("/agents")
                 .then()
                 .statusCode(200)
                 .body(containsString("<tr data-agent-id=\"python-expert\">"))
@@ -60,7 +108,8 @@ class AgentsPageIT {
         registry.register("quiet", "Quiet", Availability.ONLINE, "python");
         registry.lapseHeartbeat("quiet");
 
-        given().get("/agents")
+        tokens.asOperator()
+                .get("/agents")
                 .then()
                 .statusCode(200)
                 .body(containsString("<span class=\"availability availability-offline\">OFFLINE</span>"))
@@ -71,7 +120,8 @@ class AgentsPageIT {
     void displayNamesAreEscaped() {
         registry.register("sneaky", "<script>alert(1)</script>", Availability.ONLINE, "python");
 
-        given().get("/agents")
+        tokens.asOperator()
+                .get("/agents")
                 .then()
                 .statusCode(200)
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -84,14 +134,16 @@ class AgentsPageIT {
             registry.register("agent-%02d".formatted(i), "Agent " + i, Availability.ONLINE, "python");
         }
 
-        given().get("/agents")
+        tokens.asOperator()
+                .get("/agents")
                 .then()
                 .statusCode(200)
                 .body(containsString("data-agent-id=\"agent-49\""))
                 .body(not(containsString("data-agent-id=\"agent-50\"")))
                 .body(containsString("href=\"/agents?after=agent-49\""));
 
-        given().queryParam("after", "agent-49")
+        tokens.asOperator()
+                .queryParam("after", "agent-49")
                 .get("/agents")
                 .then()
                 .statusCode(200)
@@ -101,7 +153,8 @@ class AgentsPageIT {
 
     @Test
     void malformedCursorShowsAReadableMessage() {
-        given().queryParam("after", "no/such cursor")
+        tokens.asOperator()
+                .queryParam("after", "no/such cursor")
                 .get("/agents")
                 .then()
                 .statusCode(400)
