@@ -37,6 +37,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,7 +202,7 @@ class PaidHireWithFacilitatorIT {
 
     @Test
     void unreachableFacilitatorIs503AndRecordsNothing() {
-        FakeFacilitator.verifyAnswers(new FakeFacilitator.Answer(503, "{}"), new FakeFacilitator.Answer(503, "{}"));
+        FakeFacilitator.verifyAnswers(new FakeFacilitator.Answer(503, "{}"));
         PaymentHeader payment = payV2();
 
         hire(payment, "down-hire-2026-12-01-0001")
@@ -214,7 +215,7 @@ class PaidHireWithFacilitatorIT {
 
     @Test
     void undecidedSettlementIsAnswered202AndTheOutboxSettlesItLaterWithTheSameKeyAndBody() throws Exception {
-        FakeFacilitator.settleAnswers(new FakeFacilitator.Answer(502, "{}"), new FakeFacilitator.Answer(502, "{}"));
+        FakeFacilitator.settleAnswers(new FakeFacilitator.Answer(502, "{}"));
         PaymentHeader payment = payV2();
 
         Response pending = hire(payment, "undecided-hire-2026-12-01-1");
@@ -237,13 +238,53 @@ class PaidHireWithFacilitatorIT {
                 .body("state", equalTo("SETTLED"))
                 .body("attempts", equalTo(2));
         List<FakeFacilitator.Received> settles = FakeFacilitator.received("/settle");
-        assertThat(settles).hasSize(3);
+        assertThat(settles).hasSize(2);
         assertThat(settles)
                 .extracting(FakeFacilitator.Received::idempotencyKey)
                 .containsOnly("undecided-hire-2026-12-01-1");
         assertThat(settles)
                 .extracting(FakeFacilitator.Received::body)
                 .containsOnly(settles.getFirst().body());
+    }
+
+    @Test
+    void verificationTheFacilitatorDoesNotAnswerIsAskedOnceAndAnswered503Promptly() {
+        FakeFacilitator.verifyAnswers(FakeFacilitator.Answer.hang(), FakeFacilitator.Answer.hang());
+        PaymentHeader payment = payV2();
+
+        long started = System.nanoTime();
+        hire(payment, "hanging-verify-2026-12-03-01")
+                .then()
+                .statusCode(503)
+                .body("code", equalTo("FACILITATOR_UNAVAILABLE"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // One request timeout (2 s), not one per attempt: retrying belongs to the client (503).
+        assertThat(FakeFacilitator.received("/verify")).hasSize(1);
+        assertThat(took).isLessThan(Duration.ofMillis(3_500));
+        assertThat(FakeFacilitator.received("/settle")).isEmpty();
+    }
+
+    @Test
+    void settlementTheFacilitatorDoesNotAnswerIsSentOnceInTheRequestAndRetriedByTheOutbox() throws Exception {
+        FakeFacilitator.settleAnswers(FakeFacilitator.Answer.hang(), FakeFacilitator.Answer.hang());
+        PaymentHeader payment = payV2();
+
+        long started = System.nanoTime();
+        Response pending = hire(payment, "hanging-settle-2026-12-03-1");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        pending.then().statusCode(202).body("payment.state", equalTo("PENDING"));
+        assertThat(FakeFacilitator.received("/verify")).hasSize(1);
+        assertThat(FakeFacilitator.received("/settle")).hasSize(1);
+        assertThat(took).isLessThan(Duration.ofMillis(3_500));
+        Thread.sleep(300);
+        worker.drain(); // the second scripted hang: undecided again, one call
+        assertThat(FakeFacilitator.received("/settle")).hasSize(2);
+        Thread.sleep(500);
+        worker.drain();
+        assertThat(FakeFacilitator.received("/settle")).hasSize(3);
+        assertThat(transaction(pending.path("transaction.id")).state()).isEqualTo(TransactionState.SETTLED);
     }
 
     @Test
@@ -325,7 +366,7 @@ class PaidHireWithFacilitatorIT {
                 .get("/api/v1/transactions/not-a-uuid/receipt")
                 .then()
                 .statusCode(400);
-        FakeFacilitator.settleAnswers(new FakeFacilitator.Answer(502, "{}"), new FakeFacilitator.Answer(502, "{}"));
+        FakeFacilitator.settleAnswers(new FakeFacilitator.Answer(502, "{}"));
         String pending = hire(payV2(), "receipt-hire-2026-12-01-03").path("transaction.id");
         tokens.asAgent(PAYER)
                 .get("/api/v1/transactions/" + pending + "/receipt")

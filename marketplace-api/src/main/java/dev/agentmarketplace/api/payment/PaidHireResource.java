@@ -115,7 +115,8 @@ public class PaidHireResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
-            description = "FACILITATOR_UNAVAILABLE: the facilitator could not verify the payment; nothing was recorded",
+            description = "FACILITATOR_UNAVAILABLE: the facilitator gave no decision on its one /verify call;"
+                    + " nothing was recorded, retry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response hire(
             @Parameter(description = "The agent hired", example = "python-expert") @PathParam("agentId")
