@@ -346,6 +346,22 @@ class PaidHireWithFacilitatorIT {
     }
 
     @Test
+    void receiptOfAV1PaymentNamesItsNetworkInCaip2FormLikeEveryReceipt() {
+        PaymentHeader payment = TestPayer.payV1(asPayer().post(PATH));
+        String id = hire(payment, "receipt-hire-2026-12-03-v1").path("transaction.id");
+
+        // The payment said "base-sepolia"; the signed receipt says the chain unambiguously.
+        String line = tokens.asAgent(PAYER)
+                .get("/api/v1/transactions/" + id + "/receipt")
+                .then()
+                .statusCode(200)
+                .body("network", equalTo("eip155:84532"))
+                .extract()
+                .asString();
+        new ReceiptVerifier(publishedSigner()).verify(ReceiptJsonLine.decode(line));
+    }
+
+    @Test
     void receiptIsForPartiesAndOperatorsAndOnlyOfSettledHires() {
         PaymentHeader payment = payV2();
         String id = hire(payment, "receipt-hire-2026-12-01-02").path("transaction.id");

@@ -67,4 +67,14 @@ class SettlementReceiptTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("network");
     }
+
+    @Test
+    void paymentNamesItsNetworkInCaip2FormWhateverVersionPaidIt() {
+        // A version 1 payment names "base-sepolia"; its receipt says eip155:84532, as every other does.
+        assertThatThrownBy(() -> new OnChainPayment(WALLET, WALLET, WALLET, "base-sepolia", "0x" + "1".repeat(64)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CAIP-2");
+        assertThat(new OnChainPayment(WALLET, WALLET, WALLET, "eip155:84532", "0x" + "1".repeat(64)).network())
+                .isEqualTo("eip155:84532");
+    }
 }

@@ -33,9 +33,9 @@ import java.util.Optional;
  *       1.50 USDC is 1500000), {@code decimals} being the currency's scale, so that {@code amount /
  *       10^decimals} is the decimal price;
  *   <li>{@code payerWallet}, {@code payTo}, {@code asset}, {@code network}, {@code paymentNonce}: the
- *       x402 payment: the paying account, the payee, the token contract, the network as the payment
- *       named it (CAIP-2 such as {@code eip155:8453} in x402 v2, a name such as {@code base} in v1)
- *       and the EIP-3009 nonce;
+ *       x402 payment: the paying account, the payee, the token contract, the network in CAIP-2 form
+ *       whichever x402 version paid ({@code eip155:84532}, also for a v1 {@code base-sepolia}) and
+ *       the EIP-3009 nonce;
  *   <li>{@code settlementReference}: the chain's transaction hash of an x402 settlement, or the
  *       reference given with a manual one;
  *   <li>{@code settledAt}: when the ledger settled the transaction, in Unix seconds;

@@ -44,8 +44,9 @@ final class ReceiptArbitraries {
                         addresses(),
                         addresses(),
                         Arbitraries.oneOf(
-                                Arbitraries.of("eip155:8453", "eip155:84532", "base-sepolia"),
-                                text(1, 30).filter(s -> !s.isBlank())),
+                                Arbitraries.of(
+                                        "eip155:8453", "eip155:84532", "solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp"),
+                                Arbitraries.longs().between(1, Long.MAX_VALUE).map(id -> "eip155:" + id)),
                         hex32())
                 .as((payer, payTo, asset, network, nonce) ->
                         new OnChainPayment(payer, payTo, asset, network, "0x" + nonce))
