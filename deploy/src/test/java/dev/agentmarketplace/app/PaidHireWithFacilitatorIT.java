@@ -5,6 +5,7 @@ import static dev.agentmarketplace.app.PaidHireApiIT.PAYER;
 import static dev.agentmarketplace.app.PaidHireApiIT.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import dev.agentmarketplace.core.ledger.Account;
 import dev.agentmarketplace.core.ledger.Transaction;
@@ -311,6 +312,9 @@ class PaidHireWithFacilitatorIT {
                 .body("primaryType", equalTo("SettlementReceipt"))
                 .body("domain.name", equalTo("Agent Marketplace"))
                 .body("domain.version", equalTo("1"))
+                .body(
+                        "types.SettlementReceipt.name",
+                        hasItems("paid", "refunded", "net", "method", "chainTransaction", "offChainReference"))
                 .extract()
                 .<String>path("signer"));
     }
@@ -328,14 +332,18 @@ class PaidHireWithFacilitatorIT {
                 .body("transactionId", equalTo(id))
                 .body("payer", equalTo(PAYER))
                 .body("provider", equalTo(PROVIDER))
-                .body("amount", equalTo("1500000"))
+                .body("paid", equalTo("1500000"))
+                .body("refunded", equalTo("0"))
+                .body("net", equalTo("1500000"))
                 .body("currency", equalTo("USDC"))
                 .body("decimals", equalTo(6))
+                .body("method", equalTo("x402"))
                 .body("payerWallet", equalTo(TestPayer.ADDRESS))
                 .body("payTo", equalTo(RegistryFixture.WALLET.value()))
                 .body("network", equalTo("eip155:84532"))
                 .body("paymentNonce", equalTo(nonceOf(payment)))
-                .body("settlementReference", equalTo(FakeFacilitator.transactionOf(nonceOf(payment))))
+                .body("chainTransaction", equalTo(FakeFacilitator.transactionOf(nonceOf(payment))))
+                .body("offChainReference", equalTo(""))
                 .extract()
                 .asString();
         SignedReceipt receipt = ReceiptJsonLine.decode(line);
@@ -355,7 +363,50 @@ class PaidHireWithFacilitatorIT {
                 .get("/api/v1/transactions/" + id + "/receipt")
                 .then()
                 .statusCode(200)
+                .body("method", equalTo("x402"))
                 .body("network", equalTo("eip155:84532"))
+                .extract()
+                .asString();
+        new ReceiptVerifier(publishedSigner()).verify(ReceiptJsonLine.decode(line));
+    }
+
+    @Test
+    void hireSettledByHandHasAnOffChainReceiptWhoseReferenceIsNoChainTransaction() {
+        String id = tokens.asAgent(PAYER)
+                .header("Idempotency-Key", "by-hand-hire-2026-12-03-01")
+                .contentType("application/json")
+                .body(Map.of(
+                        "provider",
+                        PROVIDER,
+                        "capability",
+                        "python",
+                        "amount",
+                        Map.of("amount", "1.50", "currency", "USDC"),
+                        "context",
+                        "paid by wire"))
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        tokens.asAgent(PAYER)
+                .contentType("application/json")
+                .body(Map.of("settlementReference", "0xpayers-own-reference"))
+                .post("/api/v1/transactions/" + id + "/settlement")
+                .then()
+                .statusCode(200);
+
+        String line = tokens.asAgent(PAYER)
+                .get("/api/v1/transactions/" + id + "/receipt")
+                .then()
+                .statusCode(200)
+                .body("method", equalTo("off-chain"))
+                .body("chainTransaction", equalTo(""))
+                .body("offChainReference", equalTo("0xpayers-own-reference"))
+                .body("network", equalTo(""))
+                .body("payerWallet", equalTo("0x0000000000000000000000000000000000000000"))
+                .body("paid", equalTo("1500000"))
+                .body("refunded", equalTo("0"))
                 .extract()
                 .asString();
         new ReceiptVerifier(publishedSigner()).verify(ReceiptJsonLine.decode(line));
