@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -51,6 +52,7 @@ public class FakeFacilitator implements QuarkusTestResourceLifecycleManager {
     private static final Deque<Answer> VERIFY = new ArrayDeque<>();
     private static final Deque<Answer> SETTLE = new ArrayDeque<>();
     private static HttpServer server;
+    private static ExecutorService executor;
 
     /** Forgets what it was told and received: every call is then valid and settles. */
     static synchronized void reset() {
@@ -91,7 +93,8 @@ public class FakeFacilitator implements QuarkusTestResourceLifecycleManager {
         server.createContext("/verify", exchange -> answer(exchange, next(VERIFY)));
         server.createContext("/settle", exchange -> answer(exchange, next(SETTLE)));
         // A thread per exchange, so a hanging answer does not hold up the others.
-        server.setExecutor(Executors.newCachedThreadPool());
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
         server.start();
         return Map.of(
                 "marketplace.x402.facilitator.url",
@@ -105,6 +108,9 @@ public class FakeFacilitator implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 
