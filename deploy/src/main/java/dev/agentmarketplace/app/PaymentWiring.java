@@ -28,16 +28,11 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /** Builds the x402 side of the core (paid hires, settlement, receipts) from {@code marketplace.x402.*}. */
 public class PaymentWiring {
     private static final Logger LOG = Logger.getLogger(PaymentWiring.class);
-    /** The facilitator client's own retries within one call: quick, since the outbox retries for longer. */
-    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
-
-    private static final Duration LONGEST_RETRY = Duration.ofSeconds(2);
 
     @Produces
     @Singleton
@@ -74,9 +69,9 @@ public class PaymentWiring {
                     + " locally and their settlement stays PENDING until one is");
             return Facilitator.NONE;
         }
+        // No retries within a call: X402Facilitator tries once, the outbox retries settlements.
         FacilitatorConfig client = FacilitatorConfig.of(facilitator.url().get())
-                .withTimeouts(facilitator.connectTimeout(), facilitator.requestTimeout())
-                .withRetries(facilitator.maxAttempts(), FIRST_RETRY, LONGEST_RETRY);
+                .withTimeouts(facilitator.connectTimeout(), facilitator.requestTimeout());
         if (facilitator.authorization().isPresent()) {
             String value = facilitator.authorization().get();
             client = client.withAuthorization(new AuthorizationHeader("Authorization", (method, uri) -> value));

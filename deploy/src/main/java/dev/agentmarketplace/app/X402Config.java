@@ -52,10 +52,6 @@ public interface X402Config {
 
         @WithDefault("PT15S")
         Duration requestTimeout();
-
-        /** Attempts per call (the first included) before a verification is given up or a settlement left for later. */
-        @WithDefault("3")
-        int maxAttempts();
     }
 
     /** The settlement outbox. */

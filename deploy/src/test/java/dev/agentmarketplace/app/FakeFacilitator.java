@@ -13,12 +13,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * An x402 facilitator on 127.0.0.1 for application tests: it answers {@code /verify} and {@code
@@ -26,8 +29,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the payment's nonce, as a chain would hash it. Nothing goes on chain.
  */
 public class FakeFacilitator implements QuarkusTestResourceLifecycleManager {
-    /** One scripted answer: an HTTP status and its JSON body; a null body drops the connection. */
-    record Answer(int status, String body) {}
+    /**
+     * One scripted answer: an HTTP status and its JSON body, given after {@code delay}; a null body
+     * drops the connection.
+     */
+    record Answer(int status, String body, Duration delay) {
+        Answer(int status, String body) {
+            this(status, body, Duration.ZERO);
+        }
+
+        /** No answer for longer than the platform waits (its request timeout here is 2 s), then a dropped connection. */
+        static Answer hang() {
+            return new Answer(0, null, Duration.ofSeconds(3));
+        }
+    }
 
     /** One request as the platform sent it. */
     record Received(String path, String idempotencyKey, String authorization, String body) {}
@@ -37,6 +52,7 @@ public class FakeFacilitator implements QuarkusTestResourceLifecycleManager {
     private static final Deque<Answer> VERIFY = new ArrayDeque<>();
     private static final Deque<Answer> SETTLE = new ArrayDeque<>();
     private static HttpServer server;
+    private static ExecutorService executor;
 
     /** Forgets what it was told and received: every call is then valid and settles. */
     static synchronized void reset() {
@@ -76,12 +92,14 @@ public class FakeFacilitator implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/verify", exchange -> answer(exchange, next(VERIFY)));
         server.createContext("/settle", exchange -> answer(exchange, next(SETTLE)));
+        // A thread per exchange, so a hanging answer does not hold up the others.
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
         server.start();
         return Map.of(
                 "marketplace.x402.facilitator.url",
                         "http://127.0.0.1:" + server.getAddress().getPort(),
                 "marketplace.x402.facilitator.authorization", "Bearer facilitator-test-key",
-                "marketplace.x402.facilitator.max-attempts", "2",
                 "marketplace.x402.facilitator.request-timeout", "PT2S",
                 "marketplace.x402.settlement.retry-backoff", "PT0.2S");
     }
@@ -90,6 +108,9 @@ public class FakeFacilitator implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 
@@ -108,6 +129,13 @@ public class FakeFacilitator implements QuarkusTestResourceLifecycleManager {
                 body));
         Answer answer =
                 scripted != null ? scripted : (path.equals("/verify") ? valid(request(body)) : settled(request(body)));
+        if (!answer.delay().isZero()) {
+            try {
+                Thread.sleep(answer.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (answer.body() == null) {
             exchange.close();
             return;

@@ -5,6 +5,7 @@ import static dev.agentmarketplace.app.PaidHireApiIT.PAYER;
 import static dev.agentmarketplace.app.PaidHireApiIT.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import dev.agentmarketplace.core.ledger.Account;
 import dev.agentmarketplace.core.ledger.Transaction;
@@ -37,6 +38,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +56,8 @@ import org.junit.jupiter.api.Test;
 class PaidHireWithFacilitatorIT {
     private static final Map<String, String> BODY = Map.of("capability", "python", "context", "refactor billing");
     private static final JsonReader READER = new JsonReader(1 << 20, 64);
+    /** FakeFacilitator's request timeout is 2 s: a second attempt could not finish within this. */
+    private static final Duration TWO_REQUEST_TIMEOUTS = Duration.ofSeconds(4);
 
     @Inject
     RegistryFixture registry;
@@ -201,7 +205,7 @@ class PaidHireWithFacilitatorIT {
 
     @Test
     void unreachableFacilitatorIs503AndRecordsNothing() {
-        FakeFacilitator.verifyAnswers(new FakeFacilitator.Answer(503, "{}"), new FakeFacilitator.Answer(503, "{}"));
+        FakeFacilitator.verifyAnswers(new FakeFacilitator.Answer(503, "{}"));
         PaymentHeader payment = payV2();
 
         hire(payment, "down-hire-2026-12-01-0001")
@@ -214,7 +218,7 @@ class PaidHireWithFacilitatorIT {
 
     @Test
     void undecidedSettlementIsAnswered202AndTheOutboxSettlesItLaterWithTheSameKeyAndBody() throws Exception {
-        FakeFacilitator.settleAnswers(new FakeFacilitator.Answer(502, "{}"), new FakeFacilitator.Answer(502, "{}"));
+        FakeFacilitator.settleAnswers(new FakeFacilitator.Answer(502, "{}"));
         PaymentHeader payment = payV2();
 
         Response pending = hire(payment, "undecided-hire-2026-12-01-1");
@@ -237,13 +241,53 @@ class PaidHireWithFacilitatorIT {
                 .body("state", equalTo("SETTLED"))
                 .body("attempts", equalTo(2));
         List<FakeFacilitator.Received> settles = FakeFacilitator.received("/settle");
-        assertThat(settles).hasSize(3);
+        assertThat(settles).hasSize(2);
         assertThat(settles)
                 .extracting(FakeFacilitator.Received::idempotencyKey)
                 .containsOnly("undecided-hire-2026-12-01-1");
         assertThat(settles)
                 .extracting(FakeFacilitator.Received::body)
                 .containsOnly(settles.getFirst().body());
+    }
+
+    @Test
+    void verificationTheFacilitatorDoesNotAnswerIsAskedOnceAndAnswered503Promptly() {
+        FakeFacilitator.verifyAnswers(FakeFacilitator.Answer.hang(), FakeFacilitator.Answer.hang());
+        PaymentHeader payment = payV2();
+
+        long started = System.nanoTime();
+        hire(payment, "hanging-verify-2026-12-03-01")
+                .then()
+                .statusCode(503)
+                .body("code", equalTo("FACILITATOR_UNAVAILABLE"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // One request timeout, not one per attempt: retrying belongs to the client (503).
+        assertThat(FakeFacilitator.received("/verify")).hasSize(1);
+        assertThat(took).isLessThan(TWO_REQUEST_TIMEOUTS);
+        assertThat(FakeFacilitator.received("/settle")).isEmpty();
+    }
+
+    @Test
+    void settlementTheFacilitatorDoesNotAnswerIsSentOnceInTheRequestAndRetriedByTheOutbox() throws Exception {
+        FakeFacilitator.settleAnswers(FakeFacilitator.Answer.hang(), FakeFacilitator.Answer.hang());
+        PaymentHeader payment = payV2();
+
+        long started = System.nanoTime();
+        Response pending = hire(payment, "hanging-settle-2026-12-03-1");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        pending.then().statusCode(202).body("payment.state", equalTo("PENDING"));
+        assertThat(FakeFacilitator.received("/verify")).hasSize(1);
+        assertThat(FakeFacilitator.received("/settle")).hasSize(1);
+        assertThat(took).isLessThan(TWO_REQUEST_TIMEOUTS);
+        Thread.sleep(300);
+        worker.drain(); // the second scripted hang: undecided again, one call
+        assertThat(FakeFacilitator.received("/settle")).hasSize(2);
+        Thread.sleep(500);
+        worker.drain();
+        assertThat(FakeFacilitator.received("/settle")).hasSize(3);
+        assertThat(transaction(pending.path("transaction.id")).state()).isEqualTo(TransactionState.SETTLED);
     }
 
     @Test
@@ -270,6 +314,9 @@ class PaidHireWithFacilitatorIT {
                 .body("primaryType", equalTo("SettlementReceipt"))
                 .body("domain.name", equalTo("Agent Marketplace"))
                 .body("domain.version", equalTo("1"))
+                .body(
+                        "types.SettlementReceipt.name",
+                        hasItems("paid", "refunded", "net", "method", "chainTransaction", "offChainReference"))
                 .extract()
                 .<String>path("signer"));
     }
@@ -287,14 +334,18 @@ class PaidHireWithFacilitatorIT {
                 .body("transactionId", equalTo(id))
                 .body("payer", equalTo(PAYER))
                 .body("provider", equalTo(PROVIDER))
-                .body("amount", equalTo("1500000"))
+                .body("paid", equalTo("1500000"))
+                .body("refunded", equalTo("0"))
+                .body("net", equalTo("1500000"))
                 .body("currency", equalTo("USDC"))
                 .body("decimals", equalTo(6))
+                .body("method", equalTo("x402"))
                 .body("payerWallet", equalTo(TestPayer.ADDRESS))
                 .body("payTo", equalTo(RegistryFixture.WALLET.value()))
                 .body("network", equalTo("eip155:84532"))
                 .body("paymentNonce", equalTo(nonceOf(payment)))
-                .body("settlementReference", equalTo(FakeFacilitator.transactionOf(nonceOf(payment))))
+                .body("chainTransaction", equalTo(FakeFacilitator.transactionOf(nonceOf(payment))))
+                .body("offChainReference", equalTo(""))
                 .extract()
                 .asString();
         SignedReceipt receipt = ReceiptJsonLine.decode(line);
@@ -302,6 +353,65 @@ class PaidHireWithFacilitatorIT {
         new ReceiptVerifier(publishedSigner()).verify(receipt);
         assertThat(receipt.receipt().journalHash())
                 .isEqualTo(queries.get(TransactionId.of(id)).entries().getLast().hash());
+    }
+
+    @Test
+    void receiptOfAV1PaymentNamesItsNetworkInCaip2FormLikeEveryReceipt() {
+        PaymentHeader payment = TestPayer.payV1(asPayer().post(PATH));
+        String id = hire(payment, "receipt-hire-2026-12-03-v1").path("transaction.id");
+
+        // The payment said "base-sepolia"; the signed receipt says the chain unambiguously.
+        String line = tokens.asAgent(PAYER)
+                .get("/api/v1/transactions/" + id + "/receipt")
+                .then()
+                .statusCode(200)
+                .body("method", equalTo("x402"))
+                .body("network", equalTo("eip155:84532"))
+                .extract()
+                .asString();
+        new ReceiptVerifier(publishedSigner()).verify(ReceiptJsonLine.decode(line));
+    }
+
+    @Test
+    void hireSettledByHandHasAnOffChainReceiptWhoseReferenceIsNoChainTransaction() {
+        String id = tokens.asAgent(PAYER)
+                .header("Idempotency-Key", "by-hand-hire-2026-12-03-01")
+                .contentType("application/json")
+                .body(Map.of(
+                        "provider",
+                        PROVIDER,
+                        "capability",
+                        "python",
+                        "amount",
+                        Map.of("amount", "1.50", "currency", "USDC"),
+                        "context",
+                        "paid by wire"))
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        tokens.asAgent(PAYER)
+                .contentType("application/json")
+                .body(Map.of("settlementReference", "0xpayers-own-reference"))
+                .post("/api/v1/transactions/" + id + "/settlement")
+                .then()
+                .statusCode(200);
+
+        String line = tokens.asAgent(PAYER)
+                .get("/api/v1/transactions/" + id + "/receipt")
+                .then()
+                .statusCode(200)
+                .body("method", equalTo("off-chain"))
+                .body("chainTransaction", equalTo(""))
+                .body("offChainReference", equalTo("0xpayers-own-reference"))
+                .body("network", equalTo(""))
+                .body("payerWallet", equalTo("0x0000000000000000000000000000000000000000"))
+                .body("paid", equalTo("1500000"))
+                .body("refunded", equalTo("0"))
+                .extract()
+                .asString();
+        new ReceiptVerifier(publishedSigner()).verify(ReceiptJsonLine.decode(line));
     }
 
     @Test
@@ -325,7 +435,7 @@ class PaidHireWithFacilitatorIT {
                 .get("/api/v1/transactions/not-a-uuid/receipt")
                 .then()
                 .statusCode(400);
-        FakeFacilitator.settleAnswers(new FakeFacilitator.Answer(502, "{}"), new FakeFacilitator.Answer(502, "{}"));
+        FakeFacilitator.settleAnswers(new FakeFacilitator.Answer(502, "{}"));
         String pending = hire(payV2(), "receipt-hire-2026-12-01-03").path("transaction.id");
         tokens.asAgent(PAYER)
                 .get("/api/v1/transactions/" + pending + "/receipt")

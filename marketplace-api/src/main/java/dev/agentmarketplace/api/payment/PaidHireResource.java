@@ -64,11 +64,13 @@ public class PaidHireResource {
                     + " token's atomic units, to the provider's payout wallet). The retry carries the signed"
                     + " payment in PAYMENT-SIGNATURE (v2) or X-PAYMENT (v1): the platform verifies it (signature,"
                     + " payee, exact amount, token, network, time window, one use per authorization), records the"
-                    + " hire and settles through the facilitator. 201 with PAYMENT-RESPONSE (or"
+                    + " hire and settles through the facilitator. The request calls the facilitator's /verify"
+                    + " once and /settle once, never retrying inside the request. 201 with PAYMENT-RESPONSE (or"
                     + " X-PAYMENT-RESPONSE) once settled; 202 while the settlement is pending (no facilitator"
-                    + " configured, or it did not answer yet: it is retried with the hire's idempotency key);"
-                    + " 200 for a retry presenting the same payment, which gets the first hire back. The retry"
-                    + " key is the Idempotency-Key header, else the payment-identifier extension's id.")
+                    + " configured, or its one /settle did not decide: the outbox retries it with the hire's"
+                    + " idempotency key); 200 for a retry presenting the same payment, also one racing the"
+                    + " first, which gets the first hire back. The retry key is the Idempotency-Key header,"
+                    + " else the payment-identifier extension's id, else the payment itself.")
     @APIResponse(
             responseCode = "201",
             description = "Hired and settled on chain",
@@ -77,8 +79,12 @@ public class PaidHireResource {
                 @Header(name = "X-PAYMENT-RESPONSE", description = "x402 v1 settlement response, base64 JSON"),
                 @Header(name = "Location", description = "The transaction")
             })
-    @APIResponse(responseCode = "202", description = "Hired; the payment's settlement is pending")
-    @APIResponse(responseCode = "200", description = "A retry of an earlier hire with the same payment")
+    @APIResponse(
+            responseCode = "202",
+            description = "Hired; the payment's settlement is pending (the outbox retries an undecided one)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A retry of an earlier hire with the same payment, also one sent concurrently with it")
     @APIResponse(
             responseCode = "400",
             description = "A malformed field or header, or both payment headers at once",
@@ -115,7 +121,8 @@ public class PaidHireResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
-            description = "FACILITATOR_UNAVAILABLE: the facilitator could not verify the payment; nothing was recorded",
+            description = "FACILITATOR_UNAVAILABLE: the facilitator gave no decision on its one /verify call;"
+                    + " nothing was recorded, retry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response hire(
             @Parameter(description = "The agent hired", example = "python-expert") @PathParam("agentId")

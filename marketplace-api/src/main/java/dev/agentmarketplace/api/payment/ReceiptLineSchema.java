@@ -23,31 +23,48 @@ public record ReceiptLineSchema(
 
         @Schema(examples = "python") String capability,
 
-        @Schema(description = "uint256: the amount in minor units, as a decimal string", examples = "1500000")
-        String amount,
+        @Schema(description = "uint256: what the payer paid, in minor units, as a decimal string", examples = "1500000")
+        String paid,
+
+        @Schema(
+                description = "uint256: what a resolved dispute refunded to the payer, in minor units; \"0\" if none",
+                examples = "600000")
+        String refunded,
+
+        @Schema(description = "uint256: paid - refunded, in minor units", examples = "900000")
+        String net,
 
         @Schema(examples = "USDC") String currency,
 
         @Schema(description = "uint8: decimals of the currency", examples = "6")
         int decimals,
 
-        @Schema(description = "The wallet that paid through x402; the zero address if settled by hand")
+        @Schema(
+                description = "x402: settled through an x402 payment on chain; off-chain: settled by hand by the payer"
+                        + " or an operator (no payment, no chain transaction)",
+                enumeration = {"x402", "off-chain"})
+        String method,
+
+        @Schema(description = "The wallet that paid through x402; the zero address off chain")
         String payerWallet,
 
-        @Schema(description = "The wallet paid through x402; the zero address if settled by hand")
+        @Schema(description = "The wallet paid through x402; the zero address off chain")
         String payTo,
 
-        @Schema(description = "The token paid; the zero address if settled by hand")
+        @Schema(description = "The token paid; the zero address off chain")
         String asset,
 
-        @Schema(description = "CAIP-2 network; empty if settled by hand", examples = "eip155:84532")
+        @Schema(description = "CAIP-2 network, also for an x402 v1 payment; empty off chain", examples = "eip155:84532")
         String network,
 
-        @Schema(description = "bytes32: the EIP-3009 nonce; zero if settled by hand")
+        @Schema(description = "bytes32: the EIP-3009 nonce; zero off chain")
         String paymentNonce,
 
-        @Schema(description = "The chain's transaction hash, or the reference of a settlement by hand; may be empty")
-        String settlementReference,
+        @Schema(description = "The chain's transaction of an x402 settlement; empty off chain")
+        String chainTransaction,
+
+        @Schema(description = "The reference given with an off-chain settlement (the settler's own); empty for x402")
+        String offChainReference,
 
         @Schema(description = "uint256: when it was settled, in Unix seconds, as a decimal string")
         String settledAt,

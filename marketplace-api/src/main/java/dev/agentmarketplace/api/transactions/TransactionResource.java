@@ -352,8 +352,11 @@ public class TransactionResource {
     @Operation(
             summary = "Get a transaction's settlement receipt",
             description = "The platform's EIP-712 signed receipt of a settled transaction: the receipt's fields"
-                    + " (named as in the SettlementReceipt type, uint256 values as decimal strings), its signature"
-                    + " and the signer, whose address /.well-known/settlement-receipts publishes. The same line as"
+                    + " (named as in the SettlementReceipt type, uint256 values as decimal strings: what was paid,"
+                    + " refunded by a resolved dispute and kept net; method x402 with the chain transaction, or"
+                    + " off-chain with the settler's reference), its signature and the signer, whose address"
+                    + " /.well-known/settlement-receipts publishes. A receipt changes once, when a dispute refunds"
+                    + " the payer. The same line as"
                     + " in an export; verify it with the x402-settlement module's ReceiptVerifier or viem's"
                     + " verifyTypedData.")
     @APIResponse(

@@ -41,6 +41,9 @@ public final class PaidHiring {
     /** Prefix of the key of a hire whose client sent neither an Idempotency-Key nor a payment identifier. */
     static final String DERIVED_KEY_PREFIX = "x402-payment-";
 
+    /** How often a hire is recorded again after a concurrent write, before its conflict is answered. */
+    static final int RECORD_ATTEMPTS = 5;
+
     private final Ledger ledger;
     private final AgentRepository agents;
     private final TransactionRepository transactions;
@@ -249,26 +252,50 @@ public final class PaidHiring {
         }
     }
 
+    /**
+     * Records the hire and its payment; a concurrent request that recorded the same hire first (the
+     * same key, the same payment) wins, and its hire is the answer: {@code created} is then false,
+     * and the caller answers 200 with it, as for any retry.
+     */
     private PaidHire record(PaidHireRequest request, PaymentOffer offer, VerifiedPayment verified, IdempotencyKey key) {
-        try {
-            return unitOfWork.execute(() -> {
-                HireResult result = ledger.hire(new HireRequest(
-                        request.payer(), offer.provider(), offer.capability(), offer.price(), request.context(), key));
-                if (!result.created()) {
-                    // A concurrent retry with the same key recorded it first.
-                    return sameHire(request, key, result.transaction().id(), verified.fingerprint());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return unitOfWork.execute(() -> {
+                    HireResult result = ledger.hire(new HireRequest(
+                            request.payer(),
+                            offer.provider(),
+                            offer.capability(),
+                            offer.price(),
+                            request.context(),
+                            key));
+                    if (!result.created()) {
+                        // A concurrent retry with the same key recorded it first.
+                        return sameHire(request, key, result.transaction().id(), verified.fingerprint());
+                    }
+                    Payment taken = Payment.pending(result.transaction().id(), request.payer(), key, verified, now());
+                    payments.add(taken);
+                    return new PaidHire(result.transaction(), taken, true);
+                });
+            } catch (ConflictException refused) {
+                // A unique key refused the insert: the transaction's key, the payment identifier or the
+                // authorization's nonce was taken by a request that committed first. If that was the
+                // same payment under the same key, its hire is this request's answer too.
+                Optional<PaidHire> winner =
+                        earlierHire(request, key, verified.paymentIdentifier(), verified.fingerprint());
+                if (winner.isPresent()) {
+                    return winner.get();
                 }
-                Payment taken = Payment.pending(result.transaction().id(), request.payer(), key, verified, now());
-                payments.add(taken);
-                return new PaidHire(result.transaction(), taken, true);
-            });
-        } catch (ConflictException refused) {
-            if (refused.code() == ErrorCode.AUTHORIZATION_ALREADY_USED) {
-                throw PaymentRequiredException.rejected(
-                                PaymentRequiredException.INVALID_TRANSACTION_STATE, refused.getMessage())
-                        .offering(offer);
+                if (refused.code() == ErrorCode.AUTHORIZATION_ALREADY_USED) {
+                    throw PaymentRequiredException.rejected(
+                                    PaymentRequiredException.INVALID_TRANSACTION_STATE, refused.getMessage())
+                            .offering(offer);
+                }
+                // Another write raced this one (the journal head, say) and nothing of the same hire
+                // is visible yet: record again, a bounded number of times.
+                if (refused.code() != ErrorCode.CONCURRENT_MODIFICATION || attempt >= RECORD_ATTEMPTS) {
+                    throw refused;
+                }
             }
-            throw refused;
         }
     }
 

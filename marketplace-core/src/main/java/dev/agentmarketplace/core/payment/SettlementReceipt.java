@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * What the platform attests about one settlement. Every field is signed (x402-settlement's {@code
- * ReceiptTypedData} documents the EIP-712 type); it is derived only from what never changes after
- * settlement, so the same settlement always yields the same receipt.
+ * ReceiptTypedData} documents the EIP-712 type). It is derived from the settlement and from a
+ * dispute's outcome, so it changes once only, when a dispute refunds the payer; the same state
+ * always yields the same receipt.
  *
- * @param payment the x402 payment it was paid with; empty for a hire settled by its payer or an operator
- * @param settlementReference the chain's transaction hash of an x402 payment, or the reference a manual
- *     settlement gave
+ * @param paid what the payer paid, the hire's price
+ * @param refunded what a dispute gave back to the payer: zero, part of {@code paid} or all of it
+ * @param method through x402 (with its payment and chain transaction) or off chain (with the
+ *     settler's reference, if any)
  * @param settledAt when the ledger settled it, in whole seconds (EVM time)
  * @param journalHash the hash of the journal entry that posted the settlement: 64 lower-case hex digits
  */
@@ -27,9 +29,9 @@ public record SettlementReceipt(
         AgentId payer,
         AgentId provider,
         Capability capability,
-        Money amount,
-        Optional<OnChainPayment> payment,
-        Optional<String> settlementReference,
+        Money paid,
+        Money refunded,
+        SettlementMethod method,
         Instant settledAt,
         String journalHash) {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
@@ -39,19 +41,31 @@ public record SettlementReceipt(
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(capability, "capability");
-        if (Objects.requireNonNull(amount, "amount").isNegative()) {
-            throw new InvalidValueException("amount", "a settlement moves a positive amount or none, not " + amount);
+        if (Objects.requireNonNull(paid, "paid").isNegative()) {
+            throw new InvalidValueException("paid", "a settlement moves a positive amount or none, not " + paid);
         }
-        Objects.requireNonNull(payment, "payment");
-        // An empty reference would sign the same bytes as no reference at all.
-        if (Objects.requireNonNull(settlementReference, "settlementReference")
-                .filter(String::isBlank)
-                .isPresent()) {
-            throw new InvalidValueException("settlementReference", "must not be blank when present");
+        if (!Objects.requireNonNull(refunded, "refunded").currency().equals(paid.currency())) {
+            throw new InvalidValueException(
+                    "refunded", "is in " + refunded.currency() + ", the payment in " + paid.currency());
         }
+        if (refunded.isNegative() || refunded.isGreaterThan(paid)) {
+            throw new InvalidValueException(
+                    "refunded", "must be between zero and the " + paid + " paid, not " + refunded);
+        }
+        Objects.requireNonNull(method, "method");
         settledAt = Objects.requireNonNull(settledAt, "settledAt").truncatedTo(ChronoUnit.SECONDS);
         if (journalHash == null || !HASH.matcher(journalHash).matches()) {
             throw new InvalidValueException("journalHash", "must be 64 lower-case hex digits");
         }
+    }
+
+    /** What the provider's side kept: {@code paid - refunded}. */
+    public Money net() {
+        return paid.minus(refunded);
+    }
+
+    /** The x402 payment it was paid with; empty for a settlement off chain. */
+    public Optional<OnChainPayment> payment() {
+        return method instanceof SettlementMethod.X402 x402 ? Optional.of(x402.payment()) : Optional.empty();
     }
 }

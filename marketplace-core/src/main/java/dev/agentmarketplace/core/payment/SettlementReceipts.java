@@ -3,6 +3,7 @@ package dev.agentmarketplace.core.payment;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.ledger.DisputeOutcome;
 import dev.agentmarketplace.core.ledger.EntryKind;
 import dev.agentmarketplace.core.ledger.JournalEntry;
 import dev.agentmarketplace.core.ledger.JournalRepository;
@@ -11,6 +12,7 @@ import dev.agentmarketplace.core.ledger.TransactionFilter;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.WalletAddress;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,8 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * The platform-signed receipt of every settled transaction. Receipts are derived, not stored: a
- * receipt holds only what a settlement fixed for good (the transaction, its x402 payment, the
- * journal entry that posted it), and signing is deterministic, so asking twice gives the same bytes.
+ * receipt holds what the settlement fixed (the transaction, its x402 payment or the off-chain
+ * settler's reference, the journal entry that posted it) and what a resolved dispute refunded, and
+ * signing is deterministic, so asking twice gives the same bytes until a dispute refunds the payer.
  */
 public final class SettlementReceipts {
     private final TransactionRepository transactions;
@@ -84,6 +87,18 @@ public final class SettlementReceipts {
         return count[0];
     }
 
+    /** What a dispute gave back to the payer; zero while none has been resolved. */
+    private static Money refunded(Transaction tx) {
+        Money none = Money.zero(tx.amount().currency());
+        return tx.outcome()
+                .map(outcome -> switch (outcome) {
+                    case DisputeOutcome.ProviderUpheld upheld -> none;
+                    case DisputeOutcome.FullRefund full -> tx.amount();
+                    case DisputeOutcome.PartialRefund(Money refund) -> refund;
+                })
+                .orElse(none);
+    }
+
     private Optional<SettlementReceipt> receiptOf(Transaction tx) {
         Optional<Instant> settledAt = tx.settledAt();
         if (settledAt.isEmpty()) {
@@ -96,17 +111,24 @@ public final class SettlementReceipts {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(
                             "settled transaction '" + tx.id() + "' has no SETTLE journal entry"));
-            Optional<OnChainPayment> payment = payments.findByTransaction(tx.id())
+            // Settled through x402 only if its payment settled; otherwise someone settled it by hand,
+            // and the reference they gave is theirs, not a chain transaction.
+            SettlementMethod method = payments.findByTransaction(tx.id())
                     .filter(paid -> paid.state() == PaymentState.SETTLED)
-                    .map(OnChainPayment::of);
+                    .<SettlementMethod>map(paid -> new SettlementMethod.X402(
+                            OnChainPayment.of(paid),
+                            paid.facilitatorTransaction()
+                                    .or(tx::settlementReference)
+                                    .orElseThrow()))
+                    .orElseGet(() -> new SettlementMethod.OffChain(tx.settlementReference()));
             return Optional.of(new SettlementReceipt(
                     tx.id(),
                     tx.payer(),
                     tx.provider(),
                     tx.capability(),
                     tx.amount(),
-                    payment,
-                    tx.settlementReference(),
+                    refunded(tx),
+                    method,
                     settledAt.get(),
                     journalHash));
         });

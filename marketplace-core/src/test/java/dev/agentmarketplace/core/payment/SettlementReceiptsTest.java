@@ -116,8 +116,12 @@ class SettlementReceiptsTest {
         assertThat(receipt.payer()).isEqualTo(PAYER);
         assertThat(receipt.provider()).isEqualTo(PROVIDER);
         assertThat(receipt.capability()).isEqualTo(Capability.of("python"));
-        assertThat(receipt.amount()).isEqualTo(Money.of("1.50", "USDC"));
-        assertThat(receipt.settlementReference()).contains(TX_HASH);
+        assertThat(receipt.paid()).isEqualTo(Money.of("1.50", "USDC"));
+        assertThat(receipt.refunded())
+                .isEqualTo(Money.zero(Money.of("1.50", "USDC").currency()));
+        assertThat(receipt.method()).isInstanceOf(SettlementMethod.X402.class);
+        assertThat(((SettlementMethod.X402) receipt.method()).chainTransaction())
+                .isEqualTo(TX_HASH);
         assertThat(receipt.settledAt()).isEqualTo(Instant.parse("2026-11-26T08:00:01Z"));
         assertThat(receipt.journalHash())
                 .isEqualTo(settleEntryHash(hired.transaction().id()));
@@ -130,28 +134,55 @@ class SettlementReceiptsTest {
     }
 
     @Test
-    void receiptOfAManualSettlementHasNoPaymentAndKeepsTheGivenReference() {
+    void receiptOfAHireSettledByHandIsOffChainWithThePayersReferenceAndNoChainTransaction() {
         Transaction settled = manuallySettled("wire-2026-11-26");
 
         SettlementReceipt receipt = receipts.receiptOf(settled.id()).receipt();
 
+        assertThat(receipt.method()).isEqualTo(new SettlementMethod.OffChain(Optional.of("wire-2026-11-26")));
+        assertThat(receipt.method().code()).isEqualTo("off-chain");
         assertThat(receipt.payment()).isEmpty();
-        assertThat(receipt.settlementReference()).contains("wire-2026-11-26");
-        assertThat(receipt.amount()).isEqualTo(Money.of("2.00", "USDC"));
+        assertThat(receipt.paid()).isEqualTo(Money.of("2.00", "USDC"));
         assertThat(receipt.journalHash()).isEqualTo(settleEntryHash(settled.id()));
     }
 
     @Test
-    void receiptStaysTheSameAfterTheSettlementIsDisputedAndRefunded() {
+    void receiptOfAPartiallyRefundedHireShowsWhatWasPaidRefundedAndKept() {
+        PaidHire hired = paidAndSettled("pay-3", "3");
+        TransactionId id = hired.transaction().id();
+        SettlementReceipt before = receipts.receiptOf(id).receipt();
+
+        world.ledger.markDisputed(id, PAYER, "half the work delivered", world.clock.instant());
+        world.clock.advance(Duration.ofHours(1));
+        world.ledger.resolveDispute(
+                id,
+                new DisputeOutcome.PartialRefund(Money.of("0.60", "USDC")),
+                Actor.operator("ops"),
+                "partial refund",
+                world.clock.instant());
+        SettlementReceipt after = receipts.receiptOf(id).receipt();
+
+        assertThat(before.refunded().isZero()).isTrue();
+        assertThat(after.paid()).isEqualTo(Money.of("1.50", "USDC"));
+        assertThat(after.refunded()).isEqualTo(Money.of("0.60", "USDC"));
+        assertThat(after.net()).isEqualTo(Money.of("0.90", "USDC"));
+        assertThat(after.method()).isEqualTo(before.method());
+        assertThat(after.journalHash()).isEqualTo(before.journalHash());
+    }
+
+    @Test
+    void receiptOfAFullyRefundedHireShowsTheWholeAmountRefunded() {
         Transaction settled = manuallySettled(null);
-        SettlementReceipt before = receipts.receiptOf(settled.id()).receipt();
 
         world.ledger.markDisputed(settled.id(), PAYER, "work not delivered", world.clock.instant());
         world.clock.advance(Duration.ofHours(1));
         world.ledger.resolveDispute(
                 settled.id(), new DisputeOutcome.FullRefund(), Actor.operator("ops"), "refund", world.clock.instant());
+        SettlementReceipt receipt = receipts.receiptOf(settled.id()).receipt();
 
-        assertThat(receipts.receiptOf(settled.id()).receipt()).isEqualTo(before);
+        assertThat(receipt.refunded()).isEqualTo(Money.of("2.00", "USDC"));
+        assertThat(receipt.net().isZero()).isTrue();
+        assertThat(receipt.method()).isEqualTo(new SettlementMethod.OffChain(Optional.empty()));
     }
 
     @Test

@@ -104,6 +104,34 @@ public final class HttpFacilitatorClient {
                 answer -> !answer.success());
     }
 
+    /**
+     * {@code POST /verify} tried once, whatever the configured retries: for a caller that must
+     * answer promptly and leaves retrying to its own client.
+     */
+    public FacilitatorAnswer<VerifyResponse> verifyOnce(String requestBody) {
+        return call(
+                "verify",
+                Optional.of(requestBody),
+                Optional.empty(),
+                1,
+                X402Json::readVerifyResponse,
+                answer -> !answer.isValid());
+    }
+
+    /**
+     * {@code POST /settle} tried once, whatever the configured retries: for a caller with an outbox
+     * of its own that retries later under the same key and body.
+     */
+    public FacilitatorAnswer<SettlementResponse> settleOnce(String requestBody, Optional<String> idempotencyKey) {
+        return call(
+                "settle",
+                Optional.of(requestBody),
+                idempotencyKey,
+                1,
+                X402Json::readSettlementResponse,
+                answer -> !answer.success());
+    }
+
     /** {@code GET /supported}. */
     public FacilitatorAnswer<SupportedResponse> supported() {
         return call(

@@ -17,6 +17,11 @@ import java.util.Optional;
  * payment's {@code settlementRequest}, built once by the verifier, so every {@code /verify} and
  * {@code /settle} of one payment sends the same bytes; {@code /settle} carries the hire's
  * idempotency key. The facilitator's reasons are passed on as sent.
+ *
+ * <p>Each call is <em>one</em> attempt, whatever retries the client is configured with: the port is
+ * called in the paid hire's request thread, where retries would hold the request for the sum of
+ * their timeouts and backoffs. An undecided verification is answered 503 for the client to retry;
+ * an undecided settlement is left to the core's outbox, which retries it later under the same key.
  */
 public final class X402Facilitator implements Facilitator {
 
@@ -34,10 +39,10 @@ public final class X402Facilitator implements Facilitator {
         return true;
     }
 
-    /** @throws FacilitatorUnavailableException when the facilitator gave no decision after the retries */
+    /** @throws FacilitatorUnavailableException when the facilitator gave no decision */
     @Override
     public FacilitatorVerdict verify(VerifiedPayment payment) {
-        return switch (client.verify(payment.settlementRequest())) {
+        return switch (client.verifyOnce(payment.settlementRequest())) {
             case FacilitatorAnswer.Decided<VerifyResponse>(int status, VerifyResponse answer) ->
                 answer.isValid()
                         ? new FacilitatorVerdict.Valid()
@@ -54,7 +59,7 @@ public final class X402Facilitator implements Facilitator {
      */
     @Override
     public SettlementOutcome settle(Payment payment) {
-        return switch (client.settle(
+        return switch (client.settleOnce(
                 payment.settlementRequest(), Optional.of(payment.hireKey().value()))) {
             case FacilitatorAnswer.Decided<SettlementResponse>(int status, SettlementResponse answer) ->
                 outcome(answer);

@@ -47,7 +47,7 @@ public record ExportManifest(
         Optional<String> filter,
         String signature) {
     public static final String FORMAT = "agent-marketplace/settlement-receipts";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String EXPORT_PRIMARY_TYPE = "SettlementExport";
     public static final String EXPORT_TYPE = "SettlementExport(uint256 count,bytes32 receiptsSha256,uint256 createdAt)";
     /** keccak256 of {@link #EXPORT_TYPE}. */

@@ -5,6 +5,7 @@ import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.payment.OnChainPayment;
+import dev.agentmarketplace.core.payment.SettlementMethod;
 import dev.agentmarketplace.core.payment.SettlementReceipt;
 import dev.agentmarketplace.core.payment.SignedReceipt;
 import dev.agentmarketplace.core.registry.AgentId;
@@ -101,15 +102,22 @@ public final class ReceiptJsonLine {
                     "'" + JsonMembers.abbreviate(m.string("capability")) + "' is not in normal form ('"
                             + capability.name() + "')");
         }
-        BigInteger amount = m.uint256("amount");
+        BigInteger paid = m.uint256("paid");
+        BigInteger refunded = m.uint256("refunded");
+        BigInteger net = m.uint256("net");
+        if (refunded.compareTo(paid) > 0) {
+            throw new ReceiptFormatException("refunded", refunded + " exceeds the " + paid + " paid");
+        }
+        if (!net.equals(paid.subtract(refunded))) {
+            throw new ReceiptFormatException("net", net + " is not paid - refunded (" + paid.subtract(refunded) + ")");
+        }
         String currencyCode = m.string("currency");
         int decimals = m.smallInt("decimals", 255);
         if (decimals > 18) {
             throw new ReceiptFormatException("decimals", decimals + " exceeds the 18 decimals a currency may have");
         }
         Currency currency = core(m, "currency", code -> new Currency(code, decimals));
-        Optional<OnChainPayment> payment = payment(m);
-        String reference = m.string("settlementReference");
+        SettlementMethod method = method(m);
         Instant settledAt = settledAt(m);
         String journalHash = m.bytes32("journalHash").substring(2);
         String signature = m.signature("signature");
@@ -119,39 +127,84 @@ public final class ReceiptJsonLine {
                 payer,
                 provider,
                 capability,
-                Money.ofMinorUnits(amount, currency),
-                payment,
-                reference.isEmpty() ? Optional.empty() : Optional.of(reference),
+                Money.ofMinorUnits(paid, currency),
+                Money.ofMinorUnits(refunded, currency),
+                method,
                 settledAt,
                 journalHash);
         return new SignedReceipt(receipt, signature, signer);
     }
 
     /**
-     * The x402 payment, or none by the zero conventions of {@link ReceiptTypedData}: an empty network
-     * means no payment, and then every other payment member must hold its zero value.
+     * The settlement method, by the zero conventions of {@link ReceiptTypedData}: {@code x402} has a
+     * payment on a network and a chain transaction but no off-chain reference; {@code off-chain} has
+     * every payment member and the chain transaction at its zero value.
      */
-    private static Optional<OnChainPayment> payment(JsonMembers m) {
+    private static SettlementMethod method(JsonMembers m) {
+        String method = m.string("method");
         WalletAddress payerWallet = WalletAddress.of(m.address("payerWallet"), "payerWallet");
         WalletAddress payTo = WalletAddress.of(m.address("payTo"), "payTo");
         WalletAddress asset = WalletAddress.of(m.address("asset"), "asset");
         String network = m.string("network");
         String nonce = m.bytes32("paymentNonce");
-        if (!network.isEmpty()) {
-            return Optional.of(new OnChainPayment(payerWallet, payTo, asset, network, nonce));
+        String chainTransaction = m.string("chainTransaction");
+        String offChainReference = m.string("offChainReference");
+        switch (method) {
+            case SettlementMethod.X402.CODE -> {
+                if (network.isEmpty()) {
+                    throw new ReceiptFormatException("network", "must name the network of an x402 settlement");
+                }
+                if (chainTransaction.isEmpty()) {
+                    throw new ReceiptFormatException(
+                            "chainTransaction", "must name the chain transaction of an x402 settlement");
+                }
+                if (!offChainReference.isEmpty()) {
+                    throw new ReceiptFormatException("offChainReference", "must be empty for an x402 settlement");
+                }
+                OnChainPayment payment =
+                        checked("network", () -> new OnChainPayment(payerWallet, payTo, asset, network, nonce));
+                return checked("chainTransaction", () -> new SettlementMethod.X402(payment, chainTransaction));
+            }
+            case SettlementMethod.OffChain.CODE -> {
+                requireZeroAddress("payerWallet", payerWallet);
+                requireZeroAddress("payTo", payTo);
+                requireZeroAddress("asset", asset);
+                requireEmpty("network", network);
+                if (!nonce.equals(ReceiptTypedData.ZERO_BYTES32)) {
+                    throw new ReceiptFormatException("paymentNonce", "must be zero for an off-chain settlement");
+                }
+                requireEmpty("chainTransaction", chainTransaction);
+                return checked(
+                        "offChainReference",
+                        () -> new SettlementMethod.OffChain(
+                                offChainReference.isEmpty() ? Optional.empty() : Optional.of(offChainReference)));
+            }
+            default ->
+                throw new ReceiptFormatException(
+                        "method",
+                        "'" + JsonMembers.abbreviate(method) + "' is neither " + SettlementMethod.X402.CODE + " nor "
+                                + SettlementMethod.OffChain.CODE);
         }
-        requireZeroAddress("payerWallet", payerWallet);
-        requireZeroAddress("payTo", payTo);
-        requireZeroAddress("asset", asset);
-        if (!nonce.equals(ReceiptTypedData.ZERO_BYTES32)) {
-            throw new ReceiptFormatException("paymentNonce", "must be zero when network is empty (no x402 payment)");
+    }
+
+    /** A core value built from members; the core's refusal is reported under {@code name}. */
+    private static <T> T checked(String name, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException | DomainException e) {
+            throw new ReceiptFormatException(name, e.getMessage());
         }
-        return Optional.empty();
+    }
+
+    private static void requireEmpty(String name, String value) {
+        if (!value.isEmpty()) {
+            throw new ReceiptFormatException(name, "must be empty for an off-chain settlement");
+        }
     }
 
     private static void requireZeroAddress(String name, WalletAddress address) {
         if (!address.value().equals(ReceiptTypedData.ZERO_ADDRESS.value())) {
-            throw new ReceiptFormatException(name, "must be the zero address when network is empty (no x402 payment)");
+            throw new ReceiptFormatException(name, "must be the zero address for an off-chain settlement");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.agentmarketplace.x402.receipt;
 
 import dev.agentmarketplace.core.payment.OnChainPayment;
+import dev.agentmarketplace.core.payment.SettlementMethod;
 import dev.agentmarketplace.core.payment.SettlementReceipt;
 import dev.agentmarketplace.x402.evm.Eip712Struct;
 import dev.agentmarketplace.x402.evm.EvmAddress;
@@ -29,27 +30,31 @@ import java.util.Optional;
  *   <li>{@code transactionId}: the marketplace transaction, a lower-case UUID;
  *   <li>{@code payer}, {@code provider}: the hiring and the hired agent's ids;
  *   <li>{@code capability}: what was hired, in normal form (lower case, single spaces);
- *   <li>{@code amount}: the price in minor units of {@code currency} ({@code Money.toMinorUnits()}:
- *       1.50 USDC is 1500000), {@code decimals} being the currency's scale, so that {@code amount /
- *       10^decimals} is the decimal price;
+ *   <li>{@code paid}, {@code refunded}, {@code net}: what the payer paid, what a resolved dispute
+ *       gave back to it, and the difference, each in minor units of {@code currency} ({@code
+ *       Money.toMinorUnits()}: 1.50 USDC is 1500000), {@code decimals} being the currency's scale,
+ *       so that {@code paid / 10^decimals} is the decimal price;
+ *   <li>{@code method}: {@code "x402"} for a settlement through an x402 payment, {@code
+ *       "off-chain"} for one made by hand (by the payer or an operator);
  *   <li>{@code payerWallet}, {@code payTo}, {@code asset}, {@code network}, {@code paymentNonce}: the
- *       x402 payment: the paying account, the payee, the token contract, the network as the payment
- *       named it (CAIP-2 such as {@code eip155:8453} in x402 v2, a name such as {@code base} in v1)
- *       and the EIP-3009 nonce;
- *   <li>{@code settlementReference}: the chain's transaction hash of an x402 settlement, or the
- *       reference given with a manual one;
+ *       x402 payment: the paying account, the payee, the token contract, the network in CAIP-2 form
+ *       whichever x402 version paid ({@code eip155:84532}, also for a v1 {@code base-sepolia}) and
+ *       the EIP-3009 nonce;
+ *   <li>{@code chainTransaction}: the chain's transaction of an x402 settlement;
+ *   <li>{@code offChainReference}: the reference the settler gave with an off-chain settlement;
  *   <li>{@code settledAt}: when the ledger settled the transaction, in Unix seconds;
  *   <li>{@code journalHash}: the hash of the journal entry that posted the settlement, tying the
  *       receipt to the hash-chained ledger.
  * </ul>
  *
- * <p>Zero conventions, for the fields a settlement may lack. A hire settled by its payer or an
- * operator rather than through x402 has no payment: {@code payerWallet}, {@code payTo} and {@code
- * asset} are then the zero address, {@code network} is {@code ""} and {@code paymentNonce} is 32 zero
- * bytes. A settlement without a reference has {@code settlementReference} {@code ""}. So that each
- * signed message reads back as one receipt only, the core's receipt cannot hold a payment with an
- * empty network or a present but blank reference, and text with an unpaired surrogate, which has no
- * UTF-8 form, is refused here (with {@link IllegalArgumentException}).
+ * <p>Zero conventions, for the members a method lacks. An {@code off-chain} receipt has no payment:
+ * {@code payerWallet}, {@code payTo} and {@code asset} are the zero address, {@code network} and
+ * {@code chainTransaction} are {@code ""} and {@code paymentNonce} is 32 zero bytes; {@code
+ * offChainReference} is {@code ""} when none was given. An {@code x402} receipt has {@code
+ * offChainReference} {@code ""}. So that each signed message reads back as one receipt only, the
+ * core's receipt cannot hold a payment with an empty network, a blank chain transaction or a present
+ * but blank reference, and text with an unpaired surrogate, which has no UTF-8 form, is refused here
+ * (with {@link IllegalArgumentException}).
  */
 public final class ReceiptTypedData {
     public static final String DOMAIN_NAME = "Agent Marketplace";
@@ -57,11 +62,11 @@ public final class ReceiptTypedData {
     public static final String DOMAIN_TYPE = "EIP712Domain(string name,string version)";
     public static final String PRIMARY_TYPE = "SettlementReceipt";
     public static final String RECEIPT_TYPE = "SettlementReceipt(string transactionId,string payer,string provider,"
-            + "string capability,uint256 amount,string currency,uint8 decimals,address payerWallet,address payTo,"
-            + "address asset,string network,bytes32 paymentNonce,string settlementReference,uint256 settledAt,"
-            + "bytes32 journalHash)";
+            + "string capability,uint256 paid,uint256 refunded,uint256 net,string currency,uint8 decimals,"
+            + "string method,address payerWallet,address payTo,address asset,string network,bytes32 paymentNonce,"
+            + "string chainTransaction,string offChainReference,uint256 settledAt,bytes32 journalHash)";
     /** keccak256 of {@link #RECEIPT_TYPE}. */
-    public static final String RECEIPT_TYPE_HASH = "0x0b548a11afea789f662ee08bcf3c48bf6e1198a2a8b0b397cacdb1e8ee2705a9";
+    public static final String RECEIPT_TYPE_HASH = "0xa6748959f2625308b5d9c1ef1bb392d51c34f9717afb2ecd7c9b1854b1a55156";
 
     /** hashStruct of the domain {@code {name: "Agent Marketplace", version: "1"}}. */
     public static final String DOMAIN_SEPARATOR = "0x63850a90f2107e625e7583d1f7efacf8a3be626a0d59ff99b19d059cb987da93";
@@ -156,45 +161,60 @@ public final class ReceiptTypedData {
             String payer,
             String provider,
             String capability,
-            BigInteger amount,
+            BigInteger paid,
+            BigInteger refunded,
+            BigInteger net,
             String currency,
             int decimals,
+            String method,
             EvmAddress payerWallet,
             EvmAddress payTo,
             EvmAddress asset,
             String network,
             String paymentNonce,
-            String settlementReference,
+            String chainTransaction,
+            String offChainReference,
             long settledAt,
             String journalHash) {
 
         static Message of(SettlementReceipt receipt) {
-            // The core's SettlementReceipt already refuses a negative amount, a payment without a network and
-            // a blank reference, each of which would read back as another receipt.
-            BigInteger amount = receipt.amount().toMinorUnits();
+            // The core's SettlementReceipt already refuses a negative amount, a refund beyond it, a payment
+            // without a network and a blank reference, each of which would read back as another receipt.
             long settledAt = receipt.settledAt().getEpochSecond();
             if (settledAt < 0) {
                 throw new IllegalArgumentException(
                         "settledAt: " + receipt.settledAt() + " is before 1970; a receipt's time is a uint256");
             }
             Optional<OnChainPayment> payment = receipt.payment();
+            String chainTransaction = "";
+            String offChainReference = "";
+            switch (receipt.method()) {
+                case SettlementMethod.X402 x402 -> chainTransaction = x402.chainTransaction();
+                case SettlementMethod.OffChain offChain ->
+                    offChainReference = offChain.reference().orElse("");
+            }
             wellFormed("capability", receipt.capability().name());
             payment.ifPresent(p -> wellFormed("payment.network", p.network()));
-            receipt.settlementReference().ifPresent(reference -> wellFormed("settlementReference", reference));
+            wellFormed("chainTransaction", chainTransaction);
+            wellFormed("offChainReference", offChainReference);
             return new Message(
                     receipt.transactionId().value(),
                     receipt.payer().value(),
                     receipt.provider().value(),
                     receipt.capability().name(),
-                    amount,
-                    receipt.amount().currency().code(),
-                    receipt.amount().currency().scale(),
+                    receipt.paid().toMinorUnits(),
+                    receipt.refunded().toMinorUnits(),
+                    receipt.net().toMinorUnits(),
+                    receipt.paid().currency().code(),
+                    receipt.paid().currency().scale(),
+                    receipt.method().code(),
                     payment.map(p -> EvmAddress.of(p.payer().value())).orElse(ZERO_ADDRESS),
                     payment.map(p -> EvmAddress.of(p.payTo().value())).orElse(ZERO_ADDRESS),
                     payment.map(p -> EvmAddress.of(p.asset().value())).orElse(ZERO_ADDRESS),
                     payment.map(OnChainPayment::network).orElse(""),
                     payment.map(OnChainPayment::nonce).orElse(ZERO_BYTES32),
-                    receipt.settlementReference().orElse(""),
+                    chainTransaction,
+                    offChainReference,
                     settledAt,
                     "0x" + receipt.journalHash());
         }
@@ -223,15 +243,19 @@ public final class ReceiptTypedData {
                     .string("payer", payer)
                     .string("provider", provider)
                     .string("capability", capability)
-                    .uint("amount", amount)
+                    .uint("paid", paid)
+                    .uint("refunded", refunded)
+                    .uint("net", net)
                     .string("currency", currency)
                     .uint("decimals", BigInteger.valueOf(decimals))
+                    .string("method", method)
                     .address("payerWallet", payerWallet)
                     .address("payTo", payTo)
                     .address("asset", asset)
                     .string("network", network)
                     .bytes32("paymentNonce", bytes(paymentNonce))
-                    .string("settlementReference", settlementReference)
+                    .string("chainTransaction", chainTransaction)
+                    .string("offChainReference", offChainReference)
                     .uint("settledAt", BigInteger.valueOf(settledAt))
                     .bytes32("journalHash", bytes(journalHash))
                     .hash();
@@ -243,15 +267,19 @@ public final class ReceiptTypedData {
             members.put("payer", new JsonString(payer));
             members.put("provider", new JsonString(provider));
             members.put("capability", new JsonString(capability));
-            members.put("amount", new JsonString(amount.toString()));
+            members.put("paid", new JsonString(paid.toString()));
+            members.put("refunded", new JsonString(refunded.toString()));
+            members.put("net", new JsonString(net.toString()));
             members.put("currency", new JsonString(currency));
             members.put("decimals", JsonNumber.of(decimals));
+            members.put("method", new JsonString(method));
             members.put("payerWallet", new JsonString(payerWallet.value()));
             members.put("payTo", new JsonString(payTo.value()));
             members.put("asset", new JsonString(asset.value()));
             members.put("network", new JsonString(network));
             members.put("paymentNonce", new JsonString(paymentNonce));
-            members.put("settlementReference", new JsonString(settlementReference));
+            members.put("chainTransaction", new JsonString(chainTransaction));
+            members.put("offChainReference", new JsonString(offChainReference));
             members.put("settledAt", new JsonString(Long.toString(settledAt)));
             members.put("journalHash", new JsonString(journalHash));
             return new JsonObject(members);

@@ -7,6 +7,7 @@ import dev.agentmarketplace.core.payment.PaymentVerifier;
 import dev.agentmarketplace.core.payment.PresentedPayment;
 import dev.agentmarketplace.core.payment.VerifiedPayment;
 import dev.agentmarketplace.core.registry.WalletAddress;
+import dev.agentmarketplace.x402.evm.Signature;
 import dev.agentmarketplace.x402.exact.EvmNetworks;
 import dev.agentmarketplace.x402.exact.ExactEvmVerifier;
 import dev.agentmarketplace.x402.exact.ExactPaymentException;
@@ -14,6 +15,7 @@ import dev.agentmarketplace.x402.exact.Offered;
 import dev.agentmarketplace.x402.exact.VerifiedExactPayment;
 import dev.agentmarketplace.x402.extensions.PaymentIdentifier;
 import dev.agentmarketplace.x402.json.JsonObject;
+import dev.agentmarketplace.x402.json.JsonString;
 import dev.agentmarketplace.x402.json.JsonValue;
 import dev.agentmarketplace.x402.json.JsonWriter;
 import dev.agentmarketplace.x402.protocol.PaymentPayload;
@@ -184,8 +186,8 @@ public final class X402PaymentVerifier implements PaymentVerifier {
             Optional<String> identifier =
                     payment instanceof PaymentPayload v2 ? PaymentIdentifier.read(v2.extensions()) : Optional.empty();
             VerifiedExactPayment verified = exact.verify(payment, offered(offer), now);
-            String settlementRequest = JsonWriter.write(
-                    X402Json.facilitatorRequest(verified.x402Version(), json, verified.requirementsJson()));
+            String settlementRequest = JsonWriter.write(X402Json.facilitatorRequest(
+                    verified.x402Version(), withCanonicalV(json), verified.requirementsJson()));
             return new VerifiedPayment(
                     verified.x402Version(),
                     WalletAddress.of(verified.payer().value(), "payer"),
@@ -226,6 +228,31 @@ public final class X402PaymentVerifier implements PaymentVerifier {
         } catch (X402CodecException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The payment JSON with a signature's v = 0/1 rewritten as 27/28, everything else as decoded.
+     * The verifier accepts both spellings (x402 digest: "accept v = 0/1 on input and normalize"), but
+     * the reference facilitator and the USDC contract's {@code ecrecover} take only 27/28, so the
+     * normalized form is what is forwarded to {@code /verify} and {@code /settle}.
+     */
+    static JsonValue withCanonicalV(JsonValue payment) {
+        if (!(payment instanceof JsonObject object)
+                || !(object.get("payload").orElse(null) instanceof JsonObject payload)
+                || !(payload.get("signature").orElse(null) instanceof JsonString(String signature))
+                || signature.length() != 2 + 2 * Signature.LENGTH) {
+            return payment;
+        }
+        String v = signature.substring(signature.length() - 2);
+        if (!v.equals("00") && !v.equals("01")) {
+            return payment;
+        }
+        String canonical = signature.substring(0, signature.length() - 2) + (v.equals("00") ? "1b" : "1c");
+        Map<String, JsonValue> payloadMembers = new LinkedHashMap<>(payload.members());
+        payloadMembers.put("signature", new JsonString(canonical));
+        Map<String, JsonValue> members = new LinkedHashMap<>(object.members());
+        members.put("payload", new JsonObject(payloadMembers));
+        return new JsonObject(members);
     }
 
     private static Instant instant(BigInteger epochSeconds) {

@@ -143,11 +143,30 @@ class X402FacilitatorTest {
         assertThat(outcome)
                 .isInstanceOfSatisfying(
                         SettlementOutcome.Undecided.class,
-                        u -> assertThat(u.problem()).contains("HTTP 500").contains("attempt 2 of 2"));
+                        u -> assertThat(u.problem()).contains("HTTP 500").contains("attempt 1 of 1"));
         assertThat(server.requests())
-                .hasSize(2)
-                .allSatisfy(
+                .singleElement()
+                .satisfies(
                         r -> assertThat(r.headers().getFirst("Idempotency-Key")).isEqualTo(HIRE_KEY));
+    }
+
+    @Test
+    void verificationIsAskedOnceWhateverTheClientsRetries() {
+        // The port runs in the request thread: a retry is the client's (503), not the request's.
+        server.on("/verify", Reply.of(503, ""), Reply.of(200, VALID));
+
+        assertThatThrownBy(() -> facilitator.verify(VERIFIED)).isInstanceOf(FacilitatorUnavailableException.class);
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void settlementIsSentOnceWhateverTheClientsRetriesAndTheOutboxRetriesIt() {
+        server.on("/settle", Reply.of(502, ""), Reply.of(200, SETTLED));
+
+        assertThat(facilitator.settle(PAYMENT)).isInstanceOf(SettlementOutcome.Undecided.class);
+        assertThat(server.requests()).hasSize(1);
+        assertThat(facilitator.settle(PAYMENT)).isEqualTo(new SettlementOutcome.Settled(TX));
+        assertThat(server.requests()).hasSize(2);
     }
 
     @Test

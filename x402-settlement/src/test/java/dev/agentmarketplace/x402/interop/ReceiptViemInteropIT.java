@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.payment.OnChainPayment;
+import dev.agentmarketplace.core.payment.SettlementMethod;
 import dev.agentmarketplace.core.payment.SettlementReceipt;
 import dev.agentmarketplace.core.payment.SignedReceipt;
 import dev.agentmarketplace.core.registry.AgentId;
@@ -46,13 +47,15 @@ class ReceiptViemInteropIT {
             AgentId.of("python-expert"),
             Capability.of("python code review"),
             Money.of("1.50", "USDC"),
-            Optional.of(new OnChainPayment(
-                    WalletAddress.of("0x857b06519E91e3A54538791bDbb0E22373e36b66"),
-                    WalletAddress.of(Fixtures.PAY_TO),
-                    WalletAddress.of(Fixtures.USDC_BASE_SEPOLIA),
-                    "eip155:84532",
-                    "0xf3746613c2d920b5fdabc0856f2aeb2d4f88ee6037b8cc5d04a71a4462f13480")),
-            Optional.of("0x" + "6d".repeat(32)),
+            Money.of("0.60", "USDC"),
+            new SettlementMethod.X402(
+                    new OnChainPayment(
+                            WalletAddress.of("0x857b06519E91e3A54538791bDbb0E22373e36b66"),
+                            WalletAddress.of(Fixtures.PAY_TO),
+                            WalletAddress.of(Fixtures.USDC_BASE_SEPOLIA),
+                            "eip155:84532",
+                            "0xf3746613c2d920b5fdabc0856f2aeb2d4f88ee6037b8cc5d04a71a4462f13480"),
+                    "0x" + "6d".repeat(32)),
             Instant.parse("2026-12-01T13:45:07Z"),
             "3c5e7a9b1d2f4e6a8c0b2d4f6e8a0c1b3d5f7e9a2c4b6d8f0e1a3c5b7d9f2e4a");
 
@@ -62,8 +65,8 @@ class ReceiptViemInteropIT {
             AgentId.of("translator"),
             Capability.of("translation"),
             Money.of("12.75", "EUR"),
-            Optional.empty(),
-            Optional.empty(),
+            Money.of("0", "EUR"),
+            new SettlementMethod.OffChain(Optional.of("wire 2026-12-01")),
             Instant.parse("2026-12-01T14:00:00Z"),
             "0".repeat(63) + "1");
 
@@ -88,7 +91,7 @@ class ReceiptViemInteropIT {
     void viemRefusesAReceiptWhoseAmountWasChangedAfterSigning() {
         Map<String, JsonValue> altered =
                 new LinkedHashMap<>(ReceiptTypedData.messageJson(PAID).members());
-        altered.put("amount", new JsonString("1500001"));
+        altered.put("paid", new JsonString("1500001"));
 
         JsonObject verdict = viemVerify(SIGNER.sign(PAID), new JsonObject(altered));
 

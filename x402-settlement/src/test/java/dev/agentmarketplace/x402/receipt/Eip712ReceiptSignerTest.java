@@ -7,6 +7,7 @@ import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.payment.OnChainPayment;
+import dev.agentmarketplace.core.payment.SettlementMethod;
 import dev.agentmarketplace.core.payment.SettlementReceipt;
 import dev.agentmarketplace.core.payment.SignedReceipt;
 import dev.agentmarketplace.core.registry.AgentId;
@@ -29,10 +30,10 @@ class Eip712ReceiptSignerTest {
     private static final ReceiptVerifier VERIFIER = new ReceiptVerifier(SampleReceipts.KEY_ADDRESS);
     /** The known key's signature over {@link SampleReceipts#X402}; viem's signTypedData gives the same bytes. */
     static final String X402_SIGNATURE =
-            "0xb9719f5130778682b880ab3535f6c450cd2bc0dccf866c07eba641fa2921dfc371db2bb06b85de1bba420467332407cbe363be4201feff285ec5fe0b0eba46971b";
+            "0xf61af6e0835b679d0d7efb7fc7a8aa5f73515bf4a0ec5e6c5cab59abd1d1c17f4473783b16f1f4761ba48709d31a31bc2a31e0b2c0434fbe321b63dead0435081b";
 
     static final String MANUAL_SIGNATURE =
-            "0x28887eb6d7c22c40381036dbe4f1ab7a38a9b8f09a1a73bc81fbcc61d8a97180143c6f9f591ffc5f24c7ec0050a481a72f9dc8f128006eaebc3f56e63b7bd2d11b";
+            "0x07cd0cf43cd44d319fef459b502a94787f266949f4565a57471b1b6a546ec81e03d7e36f0ac1ca7b67130b8e097b74b73bbef423a5100343717681906b04d96b1b";
 
     @Test
     void signerAddressIsTheKeysAddress() {
@@ -101,7 +102,7 @@ class Eip712ReceiptSignerTest {
 
     @Property(tries = 200)
     void changingAnySignedFieldMakesVerificationFail(
-            @ForAll("receipts") SettlementReceipt receipt, @ForAll @IntRange(min = 0, max = 14) int field) {
+            @ForAll("receipts") SettlementReceipt receipt, @ForAll @IntRange(min = 0, max = 18) int field) {
         SignedReceipt signed = SIGNER.sign(receipt);
         SettlementReceipt tampered = tamper(receipt, field);
 
@@ -119,10 +120,12 @@ class Eip712ReceiptSignerTest {
 
     /** {@code r} with member {@code field} of the SettlementReceipt type (numbered in type order) changed. */
     static SettlementReceipt tamper(SettlementReceipt r, int field) {
-        Currency currency = r.amount().currency();
-        BigInteger units = r.amount().toMinorUnits();
-        // Changing a payment member of a receipt without payment gives it one, on a non-empty network.
+        Currency currency = r.paid().currency();
+        BigInteger paid = r.paid().toMinorUnits();
+        BigInteger refunded = r.refunded().toMinorUnits();
+        // Changing a payment member of an off-chain receipt makes it an x402 one, on a non-empty network.
         OnChainPayment p = r.payment().orElse(new OnChainPayment(ZERO, ZERO, ZERO, "eip155:1", "0x" + "0".repeat(64)));
+        String chainTx = r.method() instanceof SettlementMethod.X402 x402 ? x402.chainTransaction() : "0x01";
         var b = new Copy(r);
         switch (field) {
             case 0 ->
@@ -130,33 +133,54 @@ class Eip712ReceiptSignerTest {
             case 1 -> b.payer = AgentId.of(flipLast(r.payer().value()));
             case 2 -> b.provider = AgentId.of(flipLast(r.provider().value()));
             case 3 -> b.capability = Capability.of(r.capability().name() + " x");
-            case 4 -> b.amount = Money.ofMinorUnits(units.add(BigInteger.ONE), currency);
-            case 5 ->
-                b.amount = Money.ofMinorUnits(
-                        units, new Currency(currency.code().equals("XYZ") ? "XYW" : "XYZ", currency.scale()));
-            case 6 ->
-                b.amount = Money.ofMinorUnits(
-                        units, new Currency(currency.code(), currency.scale() == 18 ? 17 : currency.scale() + 1));
-            case 7 ->
-                b.payment =
-                        Optional.of(new OnChainPayment(flip(p.payer()), p.payTo(), p.asset(), p.network(), p.nonce()));
-            case 8 ->
-                b.payment =
-                        Optional.of(new OnChainPayment(p.payer(), flip(p.payTo()), p.asset(), p.network(), p.nonce()));
+            case 4 -> b.paid = Money.ofMinorUnits(paid.add(BigInteger.ONE), currency);
+            case 5, 6 -> {
+                // refunded and net move together: more refunded is less net.
+                if (refunded.equals(paid)) {
+                    b.paid = Money.ofMinorUnits(paid.add(BigInteger.ONE), currency);
+                    b.refunded = Money.ofMinorUnits(refunded.add(BigInteger.ONE), currency);
+                } else {
+                    b.refunded = Money.ofMinorUnits(refunded.add(BigInteger.ONE), currency);
+                }
+            }
+            case 7 -> {
+                Currency other = new Currency(currency.code().equals("XYZ") ? "XYW" : "XYZ", currency.scale());
+                b.paid = Money.ofMinorUnits(paid, other);
+                b.refunded = Money.ofMinorUnits(refunded, other);
+            }
+            case 8 -> {
+                Currency other = new Currency(currency.code(), currency.scale() == 18 ? 17 : currency.scale() + 1);
+                b.paid = Money.ofMinorUnits(paid, other);
+                b.refunded = Money.ofMinorUnits(refunded, other);
+            }
             case 9 ->
-                b.payment =
-                        Optional.of(new OnChainPayment(p.payer(), p.payTo(), flip(p.asset()), p.network(), p.nonce()));
+                b.method = r.method() instanceof SettlementMethod.X402
+                        ? new SettlementMethod.OffChain(Optional.empty())
+                        : new SettlementMethod.X402(p, chainTx);
             case 10 ->
-                b.payment =
-                        Optional.of(new OnChainPayment(p.payer(), p.payTo(), p.asset(), p.network() + "x", p.nonce()));
+                b.method = new SettlementMethod.X402(
+                        new OnChainPayment(flip(p.payer()), p.payTo(), p.asset(), p.network(), p.nonce()), chainTx);
             case 11 ->
-                b.payment = Optional.of(
-                        new OnChainPayment(p.payer(), p.payTo(), p.asset(), p.network(), flipLast(p.nonce())));
+                b.method = new SettlementMethod.X402(
+                        new OnChainPayment(p.payer(), flip(p.payTo()), p.asset(), p.network(), p.nonce()), chainTx);
             case 12 ->
-                b.settlementReference = Optional.of(r.settlementReference().orElse("") + "x");
-            case 13 -> b.settledAt = r.settledAt().plusSeconds(1);
-            case 14 -> b.journalHash = flipLast(r.journalHash());
-            default -> throw new IllegalArgumentException("the type has 15 members, not " + (field + 1));
+                b.method = new SettlementMethod.X402(
+                        new OnChainPayment(p.payer(), p.payTo(), flip(p.asset()), p.network(), p.nonce()), chainTx);
+            case 13 ->
+                b.method = new SettlementMethod.X402(
+                        new OnChainPayment(p.payer(), p.payTo(), p.asset(), flipLast(p.network()), p.nonce()), chainTx);
+            case 14 ->
+                b.method = new SettlementMethod.X402(
+                        new OnChainPayment(p.payer(), p.payTo(), p.asset(), p.network(), flipLast(p.nonce())), chainTx);
+            case 15 -> b.method = new SettlementMethod.X402(p, chainTx + "x");
+            case 16 -> {
+                String reference =
+                        r.method() instanceof SettlementMethod.OffChain(Optional<String> given) ? given.orElse("") : "";
+                b.method = new SettlementMethod.OffChain(Optional.of(reference + "x"));
+            }
+            case 17 -> b.settledAt = r.settledAt().plusSeconds(1);
+            case 18 -> b.journalHash = flipLast(r.journalHash());
+            default -> throw new IllegalArgumentException("the type has 19 members, not " + (field + 1));
         }
         return b.build();
     }
@@ -179,9 +203,9 @@ class Eip712ReceiptSignerTest {
         AgentId payer;
         AgentId provider;
         Capability capability;
-        Money amount;
-        Optional<OnChainPayment> payment;
-        Optional<String> settlementReference;
+        Money paid;
+        Money refunded;
+        SettlementMethod method;
         Instant settledAt;
         String journalHash;
 
@@ -190,24 +214,16 @@ class Eip712ReceiptSignerTest {
             payer = r.payer();
             provider = r.provider();
             capability = r.capability();
-            amount = r.amount();
-            payment = r.payment();
-            settlementReference = r.settlementReference();
+            paid = r.paid();
+            refunded = r.refunded();
+            method = r.method();
             settledAt = r.settledAt();
             journalHash = r.journalHash();
         }
 
         SettlementReceipt build() {
             return new SettlementReceipt(
-                    transactionId,
-                    payer,
-                    provider,
-                    capability,
-                    amount,
-                    payment,
-                    settlementReference,
-                    settledAt,
-                    journalHash);
+                    transactionId, payer, provider, capability, paid, refunded, method, settledAt, journalHash);
         }
     }
 }

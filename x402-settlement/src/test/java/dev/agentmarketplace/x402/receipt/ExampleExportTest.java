@@ -63,6 +63,6 @@ class ExampleExportTest {
                 ExportManifest.parse(Files.readAllBytes(example().resolve("manifest.json")));
 
         assertThat(manifest.receiptsSha256())
-                .isEqualTo("7d13406f0a23e05dd93133e05d1c83ea534577a24e308c7dbced99ac710a30ae");
+                .isEqualTo("01a67d5151f4388c5f050bb7a92c1dc98f811091f8af64b78fe6830e2b556a05");
     }
 }

@@ -31,7 +31,7 @@ class ExportManifestTest {
     @Test
     void theManifestCarriesTheReceiptTypesAndTheCompleteTypedDataOfItsOwnSignature() {
         assertThat(json())
-                .isEqualTo("{\"format\":\"agent-marketplace/settlement-receipts\",\"formatVersion\":1,"
+                .isEqualTo("{\"format\":\"agent-marketplace/settlement-receipts\",\"formatVersion\":2,"
                         + "\"domain\":{\"name\":\"Agent Marketplace\",\"version\":\"1\"},"
                         + "\"types\":" + JsonWriter.write(ReceiptTypedData.typesJson()) + ","
                         + "\"primaryType\":\"SettlementReceipt\","
@@ -61,13 +61,13 @@ class ExportManifestTest {
             value = {
                 "\"format\":\"agent-marketplace/settlement-receipts\" | \"format\":\"other\" | format"
                         + " | 'other' is not agent-marketplace/settlement-receipts",
-                "\"formatVersion\":1 | \"formatVersion\":2 | formatVersion | 2 is not a version this verifier reads (1)",
+                "\"formatVersion\":2 | \"formatVersion\":1 | formatVersion | 1 is not a version this verifier reads (2)",
                 "\"version\":\"1\"} | \"version\":\"2\"} | domain"
                         + " | is not the domain {name: \"Agent Marketplace\", version: \"1\"} of format"
-                        + " agent-marketplace/settlement-receipts version 1",
+                        + " agent-marketplace/settlement-receipts version 2",
                 "\"type\":\"uint8\" | \"type\":\"uint256\" | types"
                         + " | is not the types EIP712Domain and " + ReceiptTypedData.RECEIPT_TYPE + " of format"
-                        + " agent-marketplace/settlement-receipts version 1",
+                        + " agent-marketplace/settlement-receipts version 2",
                 "\"count\":0 | \"count\":\"0\" | count | expected an integer number, found a string",
                 "\"count\":\"0\" | \"count\":\"1\" | manifestSignature.message.count"
                         + " | \"1\" differs from the manifest's count (\"0\" expected)",
@@ -78,7 +78,7 @@ class ExportManifestTest {
                 "\"filter\":\"all of June\" | \"filter\":\"all of June\",\"extra\":true | extra | unknown member",
                 "\"primaryType\":\"SettlementExport\" | \"primaryType\":\"SettlementReceipt\""
                         + " | manifestSignature.primaryType"
-                        + " | is not SettlementExport of format agent-marketplace/settlement-receipts version 1",
+                        + " | is not SettlementExport of format agent-marketplace/settlement-receipts version 2",
             })
     void aManifestOutsideTheFormatIsRefusedByMember(
             String original, String replacement, String member, String problem) {

@@ -62,7 +62,12 @@ class ExportVerifierTest {
     @Test
     void anEditedValueFailsItsLineAndTheHashOfTheFile() throws IOException {
         List<String> lines = Exports.lines(unpacked);
-        lines.set(1, lines.get(1).replace("\"amount\":\"1230\"", "\"amount\":\"12300\""));
+        lines.set(
+                1,
+                lines.get(1)
+                        .replace(
+                                "\"paid\":\"1230\",\"refunded\":\"0\",\"net\":\"1230\"",
+                                "\"paid\":\"12300\",\"refunded\":\"0\",\"net\":\"12300\""));
         Exports.writeLines(unpacked, lines);
 
         VerificationReport report = verifier.verify(unpacked, PLATFORM);
@@ -83,7 +88,7 @@ class ExportVerifierTest {
     void aCorruptedSignatureFailsItsLine() throws IOException {
         List<String> lines = Exports.lines(unpacked);
         String line = lines.get(2);
-        int digit = line.indexOf("\"signature\":\"0x") + 20; // a hex digit of r
+        int digit = line.indexOf("\"signature\":\"0x") + 21; // a hex digit of r
         lines.set(2, line.substring(0, digit) + (line.charAt(digit) == '0' ? '1' : '0') + line.substring(digit + 1));
         Exports.writeLines(unpacked, lines);
 
@@ -91,7 +96,7 @@ class ExportVerifierTest {
 
         assertThat(lineNumbers(report)).containsExactly(3L);
         assertThat(report.lineProblems().getFirst().reason())
-                .isEqualTo("the receipt signature recovers to 0x7823FA260e60BBBAF6DeCfeD54aa49F66aa372Bb, not to the"
+                .isEqualTo("the receipt signature recovers to 0xb849344C30775b2A75a51daB2e8f03e013D1c504, not to the"
                         + " expected signer " + PLATFORM_SIGNER
                         + " (another key signed it, or a signed field was altered)");
     }

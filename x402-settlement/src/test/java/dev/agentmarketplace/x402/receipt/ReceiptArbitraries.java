@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.payment.OnChainPayment;
+import dev.agentmarketplace.core.payment.SettlementMethod;
 import dev.agentmarketplace.core.payment.SettlementReceipt;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Capability;
@@ -11,7 +12,6 @@ import dev.agentmarketplace.core.registry.WalletAddress;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -39,31 +39,41 @@ final class ReceiptArbitraries {
                         Arbitraries.of("USDC", "EURC", "EUR", "JPY", "ABC123"),
                         Arbitraries.integers().between(0, 18))
                 .as((units, code, scale) -> Money.ofMinorUnits(units, new Currency(code, scale)));
-        Arbitrary<Optional<OnChainPayment>> payments = Combinators.combine(
+        Arbitrary<OnChainPayment> payments = Combinators.combine(
                         addresses(),
                         addresses(),
                         addresses(),
                         Arbitraries.oneOf(
-                                Arbitraries.of("eip155:8453", "eip155:84532", "base-sepolia"),
-                                text(1, 30).filter(s -> !s.isBlank())),
+                                Arbitraries.of(
+                                        "eip155:8453", "eip155:84532", "solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp"),
+                                Arbitraries.longs().between(1, Long.MAX_VALUE).map(id -> "eip155:" + id)),
                         hex32())
                 .as((payer, payTo, asset, network, nonce) ->
-                        new OnChainPayment(payer, payTo, asset, network, "0x" + nonce))
-                .optional(0.7);
-        Arbitrary<Optional<String>> references =
-                text(1, 80).filter(s -> !s.isBlank()).optional(0.7);
+                        new OnChainPayment(payer, payTo, asset, network, "0x" + nonce));
+        Arbitrary<SettlementMethod> methods = Arbitraries.oneOf(
+                Combinators.combine(payments, text(1, 80).filter(s -> !s.isBlank()))
+                        .as(SettlementMethod.X402::new),
+                text(1, 80).filter(s -> !s.isBlank()).optional(0.7).map(SettlementMethod.OffChain::new));
+        Arbitrary<Integer> refundPercents = Arbitraries.oneOf(
+                Arbitraries.just(0),
+                Arbitraries.just(100),
+                Arbitraries.integers().between(0, 100));
         Arbitrary<Instant> times =
                 Arbitraries.longs().between(0, 4_102_444_800L).map(Instant::ofEpochSecond);
-        return Combinators.combine(ids, agents, agents, capabilities, amounts, payments, references, times)
-                .flatAs((id, payer, provider, capability, amount, payment, reference, settledAt) -> hex32().map(
+        return Combinators.combine(ids, agents, agents, capabilities, amounts, refundPercents, methods, times)
+                .flatAs((id, payer, provider, capability, paid, percent, method, settledAt) -> hex32().map(
                                 journalHash -> new SettlementReceipt(
                                         id,
                                         payer,
                                         provider,
                                         capability,
-                                        amount,
-                                        payment,
-                                        reference,
+                                        paid,
+                                        Money.ofMinorUnits(
+                                                paid.toMinorUnits()
+                                                        .multiply(BigInteger.valueOf(percent))
+                                                        .divide(BigInteger.valueOf(100)),
+                                                paid.currency()),
+                                        method,
                                         settledAt,
                                         journalHash)));
     }

@@ -157,9 +157,9 @@ class ReceiptExportTest {
                 r.payer(),
                 r.provider(),
                 r.capability(),
-                r.amount(),
-                r.payment(),
-                r.settlementReference(),
+                r.paid(),
+                r.refunded(),
+                r.method(),
                 r.settledAt(),
                 HexFormat.of().formatHex(hash));
     }

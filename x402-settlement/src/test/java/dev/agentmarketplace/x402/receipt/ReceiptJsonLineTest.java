@@ -3,8 +3,11 @@ package dev.agentmarketplace.x402.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.payment.SettlementMethod;
 import dev.agentmarketplace.core.payment.SettlementReceipt;
 import dev.agentmarketplace.core.payment.SignedReceipt;
+import java.util.Optional;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,12 +23,13 @@ class ReceiptJsonLineTest {
 
     static final String X402_LINE = "{\"transactionId\":\"0b9f7c1e-3a5d-4e2b-9c8a-1f2e3d4c5b6a\","
             + "\"payer\":\"orchestrator-7\",\"provider\":\"python-expert\",\"capability\":\"python code review\","
-            + "\"amount\":\"1500000\",\"currency\":\"USDC\",\"decimals\":6,"
-            + "\"payerWallet\":\"0x857b06519E91e3A54538791bDbb0E22373e36b66\","
+            + "\"paid\":\"1500000\",\"refunded\":\"0\",\"net\":\"1500000\",\"currency\":\"USDC\",\"decimals\":6,"
+            + "\"method\":\"x402\",\"payerWallet\":\"0x857b06519E91e3A54538791bDbb0E22373e36b66\","
             + "\"payTo\":\"0x209693Bc6afc0C5328bA36FaF03C514EF312287C\","
             + "\"asset\":\"0x036CbD53842c5426634e7929541eC2318f3dCF7e\",\"network\":\"eip155:84532\","
             + "\"paymentNonce\":\"0xf3746613c2d920b5fdabc0856f2aeb2d4f88ee6037b8cc5d04a71a4462f13480\","
-            + "\"settlementReference\":\"0x6d8b2a1e4f0c3b5a79e8d6c4b2a0f1e3d5c7b9a8e6f4d2c0b1a3e5f7d9c8b6a4\","
+            + "\"chainTransaction\":\"0x6d8b2a1e4f0c3b5a79e8d6c4b2a0f1e3d5c7b9a8e6f4d2c0b1a3e5f7d9c8b6a4\","
+            + "\"offChainReference\":\"\","
             + "\"settledAt\":\"1748520247\","
             + "\"journalHash\":\"0x3c5e7a9b1d2f4e6a8c0b2d4f6e8a0c1b3d5f7e9a2c4b6d8f0e1a3c5b7d9f2e4a\","
             + "\"signature\":\"" + Eip712ReceiptSignerTest.X402_SIGNATURE + "\","
@@ -44,12 +48,47 @@ class ReceiptJsonLineTest {
     }
 
     @Test
-    void aSettlementWithoutPaymentOrReferenceReadsBackWithout() {
-        SettlementReceipt manual =
-                ReceiptJsonLine.decode(ReceiptJsonLine.encode(SIGNED_MANUAL)).receipt();
+    void anOffChainSettlementReadsBackWithItsReferenceAndNoPaymentOrChainTransaction() {
+        String line = ReceiptJsonLine.encode(SIGNED_MANUAL);
+        SettlementReceipt manual = ReceiptJsonLine.decode(line).receipt();
 
+        assertThat(line)
+                .contains("\"method\":\"off-chain\"")
+                .contains("\"chainTransaction\":\"\"")
+                .contains("\"offChainReference\":\"wire 2025-06-01 #4711\"");
         assertThat(manual.payment()).isEmpty();
-        assertThat(manual.settlementReference()).isEmpty();
+        assertThat(manual.method()).isEqualTo(new SettlementMethod.OffChain(Optional.of("wire 2025-06-01 #4711")));
+    }
+
+    @Test
+    void aPartlyRefundedSettlementReadsBackWithWhatWasPaidRefundedAndKept() {
+        String line = ReceiptJsonLine.encode(SampleReceipts.signer().sign(SampleReceipts.EURC));
+
+        assertThat(line).contains("\"paid\":\"250000\",\"refunded\":\"100000\",\"net\":\"150000\"");
+        assertThat(ReceiptJsonLine.decode(line).receipt().refunded()).isEqualTo(Money.of("0.10", "EURC"));
+    }
+
+    @Test
+    void amountsThatDoNotAddUpAreRefused() {
+        refused(X402_LINE.replace("\"net\":\"1500000\"", "\"net\":\"1400000\""))
+                .hasMessage("net: 1400000 is not paid - refunded (1500000)");
+        refused(X402_LINE
+                        .replace("\"refunded\":\"0\"", "\"refunded\":\"1500001\"")
+                        .replace("\"net\":\"1500000\"", "\"net\":\"0\""))
+                .hasMessage("refunded: 1500001 exceeds the 1500000 paid");
+    }
+
+    @Test
+    void aMethodIsX402WithAChainTransactionOrOffChainWithoutOne() {
+        refused(X402_LINE.replace("\"method\":\"x402\"", "\"method\":\"wire\""))
+                .hasMessage("method: 'wire' is neither x402 nor off-chain");
+        refused(X402_LINE.replaceFirst("\"chainTransaction\":\"0x[0-9a-f]+\"", "\"chainTransaction\":\"\""))
+                .hasMessage("chainTransaction: must name the chain transaction of an x402 settlement");
+        refused(X402_LINE.replace("\"offChainReference\":\"\"", "\"offChainReference\":\"wire-1\""))
+                .hasMessage("offChainReference: must be empty for an x402 settlement");
+        refused(ReceiptJsonLine.encode(SIGNED_MANUAL)
+                        .replace("\"chainTransaction\":\"\"", "\"chainTransaction\":\"0x6d\""))
+                .hasMessage("chainTransaction: must be empty for an off-chain settlement");
     }
 
     @Property(tries = 150)
@@ -70,12 +109,12 @@ class ReceiptJsonLineTest {
             quoteCharacter = '`',
             value = {
                 // what is changed in the line | member named | message after the member
-                "\"amount\":\"1500000\" | \"amount\":1500000 | amount | expected a string, found a number",
-                "\"amount\":\"1500000\" | \"amount\":\"01500000\" | amount"
+                "\"paid\":\"1500000\" | \"paid\":1500000 | paid | expected a string, found a number",
+                "\"paid\":\"1500000\" | \"paid\":\"01500000\" | paid"
                         + " | '01500000' is not a uint256 in decimal digits without leading zeros",
-                "\"amount\":\"1500000\" | \"amount\":\"-1\" | amount"
+                "\"paid\":\"1500000\" | \"paid\":\"-1\" | paid"
                         + " | '-1' is not a uint256 in decimal digits without leading zeros",
-                "\"amount\":\"1500000\" | \"amount\":\"1.5\" | amount"
+                "\"paid\":\"1500000\" | \"paid\":\"1.5\" | paid"
                         + " | '1.5' is not a uint256 in decimal digits without leading zeros",
                 "\"settledAt\":\"1748520247\" | \"settledAt\":null | settledAt | expected a string, found null",
                 "\"decimals\":6 | \"decimals\":\"6\" | decimals | expected an integer number, found a string",
@@ -98,9 +137,9 @@ class ReceiptJsonLineTest {
                 "\"journalHash\":\"0x3c5e | \"journalHash\":\"3c5e | journalHash"
                         + " | '3c5e7a9b1d2f4e6a8c0b2d4f6e8a0c1b3d5f7e9a2c4b6d8f0e1a3c5b7d9f2e4a' is not 0x and 64"
                         + " lower-case hex digits",
-                "\"signature\":\"0xb9 | \"signature\":\"0xB9 | signature"
-                        + " | '0xB9719f5130778682b880ab3535f6c450cd2bc0dccf866c07eba641fa2921dfc371db2bb06b85de1bba42046"
-                        + "7332407cbe363be4201feff285ec5fe0b0eba46971b' is not 0x and 130 lower-case hex digits",
+                "\"signature\":\"0xf6 | \"signature\":\"0xF6 | signature"
+                        + " | '0xF61af6e0835b679d0d7efb7fc7a8aa5f73515bf4a0ec5e6c5cab59abd1d1c17f"
+                        + "4473783b16f1f4761ba48709d31a31bc2a31e0b2c0434fbe321b63dead0435081b' is not 0x and 130 lower-case hex digits",
                 "\"capability\":\"python code review\" | \"capability\":\"Python  Code review\" | capability"
                         + " | 'Python  Code review' is not in normal form ('python code review')",
                 "\"payer\":\"orchestrator-7\" | \"payer\":\"orchestrator 7\" | payer"
@@ -126,7 +165,7 @@ class ReceiptJsonLineTest {
     }
 
     @Test
-    void paymentMembersMustAllBeZeroWhenNetworkIsEmpty() {
+    void paymentMembersMustAllBeZeroOffChain() {
         String manual = ReceiptJsonLine.encode(SIGNED_MANUAL);
         String payTo = manual.replaceFirst(
                 "\"payTo\":\"0x0000000000000000000000000000000000000000\"",
@@ -134,8 +173,8 @@ class ReceiptJsonLineTest {
         String nonce = manual.replace(
                 "\"paymentNonce\":\"0x" + "0".repeat(64), "\"paymentNonce\":\"0x" + "0".repeat(63) + "1");
 
-        refused(payTo).hasMessage("payTo: must be the zero address when network is empty (no x402 payment)");
-        refused(nonce).hasMessage("paymentNonce: must be zero when network is empty (no x402 payment)");
+        refused(payTo).hasMessage("payTo: must be the zero address for an off-chain settlement");
+        refused(nonce).hasMessage("paymentNonce: must be zero for an off-chain settlement");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.payment.OnChainPayment;
+import dev.agentmarketplace.core.payment.SettlementMethod;
 import dev.agentmarketplace.core.payment.SettlementReceipt;
 import dev.agentmarketplace.x402.json.JsonNumber;
 import dev.agentmarketplace.x402.json.JsonString;
@@ -15,9 +16,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The receipt's EIP-712 type, domain and digest. Every pinned value was reproduced independently with
- * viem 2 ({@code hashTypedData}, {@code signTypedData}) and ethers 6 ({@code TypedDataEncoder}) from
- * {@link ReceiptTypedData#typedDataJson}.
+ * The receipt's EIP-712 type, domain and digest, pinned. {@code ReceiptViemInteropIT} checks
+ * independently that viem 2 computes the same digests from {@link ReceiptTypedData#typedDataJson}.
  */
 class ReceiptTypedDataTest {
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
@@ -30,11 +30,11 @@ class ReceiptTypedDataTest {
     void receiptTypeStringIsTheDocumentedOneAndHashesToThePinnedConstant() {
         assertThat(ReceiptTypedData.RECEIPT.encodeType())
                 .isEqualTo("SettlementReceipt(string transactionId,string payer,string provider,string capability,"
-                        + "uint256 amount,string currency,uint8 decimals,address payerWallet,address payTo,"
-                        + "address asset,string network,bytes32 paymentNonce,string settlementReference,"
-                        + "uint256 settledAt,bytes32 journalHash)");
+                        + "uint256 paid,uint256 refunded,uint256 net,string currency,uint8 decimals,string method,"
+                        + "address payerWallet,address payTo,address asset,string network,bytes32 paymentNonce,"
+                        + "string chainTransaction,string offChainReference,uint256 settledAt,bytes32 journalHash)");
         assertThat(hex(ReceiptTypedData.RECEIPT.typeHash()))
-                .isEqualTo("0x0b548a11afea789f662ee08bcf3c48bf6e1198a2a8b0b397cacdb1e8ee2705a9")
+                .isEqualTo("0xa6748959f2625308b5d9c1ef1bb392d51c34f9717afb2ecd7c9b1854b1a55156")
                 .isEqualTo(ReceiptTypedData.RECEIPT_TYPE_HASH);
     }
 
@@ -58,15 +58,15 @@ class ReceiptTypedDataTest {
     @Test
     void x402ReceiptHashesToItsPinnedStructHashAndDigest() {
         assertThat(hex(ReceiptTypedData.structHash(SampleReceipts.X402)))
-                .isEqualTo("0x44e79b61ea62411bcf4514569c5f8d165227e9ecde144e739a281e0eef27e519");
+                .isEqualTo("0x0d056ae697626916ba8deea1700cbd0b8f5f50839cc5b9b2ca54101690bd7b4d");
         assertThat(hex(ReceiptTypedData.digest(SampleReceipts.X402)))
-                .isEqualTo("0xd6ab99fd63da89b56319b69316948efde5d831699bc8b8f1832adf004d401a68");
+                .isEqualTo("0x5a169c408175d88577dcbe05bf16cc63335742ea2068147d0497acf9e101caf1");
     }
 
     @Test
     void manualReceiptHashesToItsPinnedDigest() {
         assertThat(hex(ReceiptTypedData.digest(SampleReceipts.MANUAL)))
-                .isEqualTo("0xaae9277e95536e0217e8abd248ad4e4aa70a5d27364e1abf8802344784bcf43e");
+                .isEqualTo("0x494683b7cbb31e27bf6db5ba543974122e2bc730d721cdbc14ed850693ec04da");
     }
 
     @Test
@@ -77,30 +77,35 @@ class ReceiptTypedDataTest {
                         + "{\"name\":\"version\",\"type\":\"string\"}],"
                         + "\"SettlementReceipt\":[{\"name\":\"transactionId\",\"type\":\"string\"},"
                         + "{\"name\":\"payer\",\"type\":\"string\"},{\"name\":\"provider\",\"type\":\"string\"},"
-                        + "{\"name\":\"capability\",\"type\":\"string\"},{\"name\":\"amount\",\"type\":\"uint256\"},"
+                        + "{\"name\":\"capability\",\"type\":\"string\"},{\"name\":\"paid\",\"type\":\"uint256\"},"
+                        + "{\"name\":\"refunded\",\"type\":\"uint256\"},{\"name\":\"net\",\"type\":\"uint256\"},"
                         + "{\"name\":\"currency\",\"type\":\"string\"},{\"name\":\"decimals\",\"type\":\"uint8\"},"
+                        + "{\"name\":\"method\",\"type\":\"string\"},"
                         + "{\"name\":\"payerWallet\",\"type\":\"address\"},{\"name\":\"payTo\",\"type\":\"address\"},"
                         + "{\"name\":\"asset\",\"type\":\"address\"},{\"name\":\"network\",\"type\":\"string\"},"
                         + "{\"name\":\"paymentNonce\",\"type\":\"bytes32\"},"
-                        + "{\"name\":\"settlementReference\",\"type\":\"string\"},"
+                        + "{\"name\":\"chainTransaction\",\"type\":\"string\"},"
+                        + "{\"name\":\"offChainReference\",\"type\":\"string\"},"
                         + "{\"name\":\"settledAt\",\"type\":\"uint256\"},"
                         + "{\"name\":\"journalHash\",\"type\":\"bytes32\"}]},"
                         + "\"primaryType\":\"SettlementReceipt\","
                         + "\"message\":{\"transactionId\":\"0b9f7c1e-3a5d-4e2b-9c8a-1f2e3d4c5b6a\","
                         + "\"payer\":\"orchestrator-7\",\"provider\":\"python-expert\","
-                        + "\"capability\":\"python code review\",\"amount\":\"1500000\",\"currency\":\"USDC\","
-                        + "\"decimals\":6,\"payerWallet\":\"0x857b06519E91e3A54538791bDbb0E22373e36b66\","
+                        + "\"capability\":\"python code review\",\"paid\":\"1500000\",\"refunded\":\"0\","
+                        + "\"net\":\"1500000\",\"currency\":\"USDC\",\"decimals\":6,\"method\":\"x402\","
+                        + "\"payerWallet\":\"0x857b06519E91e3A54538791bDbb0E22373e36b66\","
                         + "\"payTo\":\"0x209693Bc6afc0C5328bA36FaF03C514EF312287C\","
                         + "\"asset\":\"0x036CbD53842c5426634e7929541eC2318f3dCF7e\",\"network\":\"eip155:84532\","
                         + "\"paymentNonce\":\"0xf3746613c2d920b5fdabc0856f2aeb2d4f88ee6037b8cc5d04a71a4462f13480\","
-                        + "\"settlementReference\":"
+                        + "\"chainTransaction\":"
                         + "\"0x6d8b2a1e4f0c3b5a79e8d6c4b2a0f1e3d5c7b9a8e6f4d2c0b1a3e5f7d9c8b6a4\","
+                        + "\"offChainReference\":\"\","
                         + "\"settledAt\":\"1748520247\","
                         + "\"journalHash\":\"0x3c5e7a9b1d2f4e6a8c0b2d4f6e8a0c1b3d5f7e9a2c4b6d8f0e1a3c5b7d9f2e4a\"}}");
     }
 
     @Test
-    void settlementWithoutX402PaymentSignsZeroAddressesEmptyNetworkAndZeroNonce() {
+    void offChainSettlementIsMarkedSoWithZeroPaymentMembersNoChainTransactionAndItsOwnReference() {
         var message = ReceiptTypedData.messageJson(SampleReceipts.MANUAL);
 
         assertThat(message.members())
@@ -109,9 +114,22 @@ class ReceiptTypedDataTest {
                 .containsEntry("asset", new JsonString(ZERO_ADDRESS))
                 .containsEntry("network", new JsonString(""))
                 .containsEntry("paymentNonce", new JsonString("0x" + "0".repeat(64)))
-                .containsEntry("settlementReference", new JsonString(""))
-                .containsEntry("amount", new JsonString("1230"))
+                .containsEntry("method", new JsonString("off-chain"))
+                .containsEntry("chainTransaction", new JsonString(""))
+                .containsEntry("offChainReference", new JsonString("wire 2025-06-01 #4711"))
+                .containsEntry("paid", new JsonString("1230"))
+                .containsEntry("refunded", new JsonString("0"))
+                .containsEntry("net", new JsonString("1230"))
                 .containsEntry("decimals", JsonNumber.of(2));
+    }
+
+    @Test
+    void partlyRefundedReceiptSignsWhatWasPaidRefundedAndKept() {
+        assertThat(ReceiptTypedData.messageJson(SampleReceipts.EURC).members())
+                .containsEntry("method", new JsonString("x402"))
+                .containsEntry("paid", new JsonString("250000"))
+                .containsEntry("refunded", new JsonString("100000"))
+                .containsEntry("net", new JsonString("150000"));
     }
 
     @Test
@@ -121,25 +139,17 @@ class ReceiptTypedDataTest {
 
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new OnChainPayment(p.payer(), p.payTo(), p.asset(), "", p.nonce()));
-        assertThatThrownBy(() -> new SettlementReceipt(
-                        r.transactionId(),
-                        r.payer(),
-                        r.provider(),
-                        r.capability(),
-                        r.amount(),
-                        r.payment(),
-                        Optional.of(""),
-                        r.settledAt(),
-                        r.journalHash()))
+        assertThatThrownBy(() -> new SettlementMethod.OffChain(Optional.of("")))
                 .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new SettlementMethod.X402(p, "")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new SettlementReceipt(
                         r.transactionId(),
                         r.payer(),
                         r.provider(),
                         r.capability(),
                         Money.of("-1.50", "USDC"),
-                        r.payment(),
-                        r.settlementReference(),
+                        Money.of("0", "USDC"),
+                        r.method(),
                         r.settledAt(),
                         r.journalHash()))
                 .isInstanceOf(InvalidValueException.class);

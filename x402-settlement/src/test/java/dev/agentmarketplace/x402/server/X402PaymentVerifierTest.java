@@ -31,7 +31,9 @@ import dev.agentmarketplace.x402.json.JsonReader;
 import dev.agentmarketplace.x402.json.JsonString;
 import dev.agentmarketplace.x402.json.JsonValue;
 import dev.agentmarketplace.x402.json.JsonWriter;
+import dev.agentmarketplace.x402.protocol.ExactEvmPayload;
 import dev.agentmarketplace.x402.protocol.PaymentPayload;
+import dev.agentmarketplace.x402.protocol.PaymentPayloadV1;
 import dev.agentmarketplace.x402.protocol.PaymentRequired;
 import dev.agentmarketplace.x402.protocol.PaymentRequiredV1;
 import dev.agentmarketplace.x402.protocol.PaymentRequirements;
@@ -231,6 +233,36 @@ class X402PaymentVerifierTest {
         assertThat(verified.settlementRequest())
                 .isEqualTo("{\"x402Version\":2,\"paymentPayload\":" + clientJson + ",\"paymentRequirements\":"
                         + JsonWriter.write(X402Json.write(offered())) + "}");
+    }
+
+    @Test
+    void settlementRequestForwardsASignatureWithVZeroOrOneAsTwentySevenOrTwentyEight() {
+        // The reference facilitator and the USDC contract accept only v = 27/28 (x402 digest).
+        ExactEvmPayload signed = draft().sign();
+        String canonical = signed.signature();
+        int v = Integer.parseInt(canonical.substring(130), 16);
+        String lowV = canonical.substring(0, 130) + (v == 27 ? "00" : "01");
+        ExactEvmPayload low = new ExactEvmPayload(lowV, signed.authorization());
+
+        VerifiedPayment v2 = verifier.verify(
+                v2(new PaymentPayload(Optional.of(ResourceInfo.of(RESOURCE)), offered(), low, Optional.empty())),
+                offer(),
+                NOW);
+        VerifiedPayment v1 = verifier.verify(
+                new PresentedPayment(
+                        PresentedPayment.Version.V1,
+                        X402Headers.encodeXPayment(new PaymentPayloadV1("exact", "base-sepolia", low))),
+                offer(),
+                NOW);
+
+        for (VerifiedPayment verified : List.of(v2, v1)) {
+            JsonObject request = (JsonObject) READER.read(verified.settlementRequest());
+            JsonObject payload =
+                    (JsonObject) ((JsonObject) request.get("paymentPayload").orElseThrow())
+                            .get("payload")
+                            .orElseThrow();
+            assertThat(payload.get("signature")).contains(new JsonString(canonical));
+        }
     }
 
     @Test
