@@ -126,8 +126,8 @@ class HttpErrorsIT {
                 .then();
     }
 
-    private static void assertProblem(ValidatableResponse response, int status, String code) {
-        response.statusCode(status)
+    private static ValidatableResponse assertProblem(ValidatableResponse response, int status, String code) {
+        return response.statusCode(status)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
                 .body("status", equalTo(status))

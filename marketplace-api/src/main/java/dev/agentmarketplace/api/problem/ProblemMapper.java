@@ -137,7 +137,7 @@ public class ProblemMapper {
 
     /**
      * Errors of routing and content negotiation (404, 405, 406, 415...) and whatever the JSON reader
-     * wrapped: each gets its row of {@link ProblemCode}. A 405 keeps its {@code Allow} header.
+     * wrapped: each gets its row of {@link ProblemCode}.
      */
     @ServerExceptionMapper
     public Response httpError(WebApplicationException error, UriInfo uri) {
@@ -147,12 +147,7 @@ public class ProblemMapper {
         }
         int status = error.getResponse().getStatus();
         ProblemCode code = ProblemCode.ofStatus(status);
-        Response.ResponseBuilder response = Response.fromResponse(respond(code.problem(detailOf(code), uri.getPath())));
-        Object allow = error.getResponse().getHeaders().getFirst("Allow");
-        if (allow != null) {
-            response.header("Allow", allow);
-        }
-        return response.build();
+        return respond(code.problem(detailOf(code), uri.getPath()));
     }
 
     /** RESTEasy Reactive may wrap what the body reader threw; the cause deserves its own answer. */
@@ -191,7 +186,7 @@ public class ProblemMapper {
     private static String detailOf(ProblemCode code) {
         return switch (code) {
             case NOT_FOUND -> "no resource at this path";
-            case METHOD_NOT_ALLOWED -> "this resource does not support this method; see the Allow header";
+            case METHOD_NOT_ALLOWED -> "this resource does not support this method";
             case NOT_ACCEPTABLE -> "no representation of this resource matches the Accept header";
             case UNSUPPORTED_MEDIA_TYPE -> "this operation does not read a body of this Content-Type";
             default -> "the request cannot be processed";
