@@ -193,6 +193,34 @@ class AgentRegistrationApiIT {
     }
 
     @Test
+    void shownTextWithABidiOverrideOrAControlCharacterIsRefusedNamingTheCodePointNotEchoingIt() {
+        Map<String, Object[]> cases = Map.of(
+                "displayName",
+                        new Object[] {"U+202E", with(registration("newbie"), "displayName", "Invoice\u202Etxt.exe")},
+                "owner", new Object[] {"U+0000", with(registration("newbie"), "owner", "acme\u0000")},
+                "metadata",
+                        new Object[] {"U+2066", with(registration("newbie"), "metadata", Map.of("region", "eu\u2066"))
+                        });
+        cases.forEach((field, expected) -> {
+            String body = tokens.asAgent("newbie")
+                    .contentType(ContentType.JSON)
+                    .body(expected[1])
+                    .post("/api/v1/agents")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("INVALID_VALUE"))
+                    .body("errors[0].field", equalTo(field))
+                    .body("errors[0].message", containsString((String) expected[0]))
+                    .extract()
+                    .asString();
+            assertThat(body).doesNotContain("\u202E", "\u0000", "\u2066", "\\u202e", "\\u0000", "\\u2066");
+        });
+
+        assertThat(agents.findById(AgentId.of("newbie"))).isEmpty();
+    }
+
+    @Test
     void registeringTwiceIsAConflict() {
         registry.register("newbie", "Newbie", Availability.ONLINE, "python");
 

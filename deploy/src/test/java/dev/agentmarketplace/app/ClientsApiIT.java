@@ -168,7 +168,7 @@ class ClientsApiIT {
                 .post(CLIENTS)
                 .then()
                 .statusCode(400)
-                .body("code", equalTo("INVALID_VALUE"));
+                .body("code", equalTo("MALFORMED_JSON"));
         tokens.asAdmin()
                 .contentType("application/json")
                 .body("{}")

@@ -469,6 +469,44 @@ class DisputeApiIT {
     }
 
     @Test
+    void reasonsEvidenceAndNotesWithBidiOverridesOrControlCharactersAreRefusedNamingTheCodePoint() {
+        Transaction pending = hire(PAYER, PROVIDER);
+        assertProblem(
+                        tokens.asAgent(PAYER)
+                                .contentType(ContentType.JSON)
+                                .body("{\"transactionId\":\"%s\",\"reason\":\"late \\u202Edelivery\"}"
+                                        .formatted(pending.id()))
+                                .post(DISPUTES)
+                                .then(),
+                        400,
+                        "INVALID_VALUE")
+                .body("errors[0].field", equalTo("reason"))
+                .body("detail", containsString("U+202E"));
+        assertThat(stateOf(pending)).isEqualTo(TransactionState.PENDING);
+
+        Dispute dispute = openOverSettled();
+        assertProblem(
+                        tokens.asAgent(PAYER)
+                                .contentType(ContentType.JSON)
+                                .body(evidenceBody("TEXT", "log\\u0000tail"))
+                                .post(evidencePath(dispute))
+                                .then(),
+                        400,
+                        "INVALID_VALUE")
+                .body("errors[0].field", equalTo("evidence.text"))
+                .body("detail", containsString("U+0000"));
+        assertProblem(
+                        resolveAsOperator(dispute, resolutionBody("FULL_REFUND", null, "ok\\u2067")),
+                        400,
+                        "INVALID_VALUE")
+                .body("errors[0].field", equalTo("note"))
+                .body("detail", containsString("U+2067"));
+
+        assertThat(desk.get(dispute.id()).evidence()).hasSize(1);
+        assertThat(desk.get(dispute.id()).status()).isEqualTo(DisputeStatus.OPEN);
+    }
+
+    @Test
     void evidenceForAnUnknownDisputeIsNotFound() {
         assertProblem(
                 tokens.asAgent(PAYER)

@@ -393,7 +393,9 @@ class ReputationApiIT {
                 new Case("{\"delta\": \"6\", \"reason\": \"x\"}", "delta"),
                 new Case("{\"delta\": \"lots\", \"reason\": \"x\"}", "delta"),
                 new Case("{\"delta\": 1, \"reason\": \"   \"}", "reason"),
-                new Case("{\"delta\": 1}", "reason"));
+                new Case("{\"delta\": 1}", "reason"),
+                new Case("{\"delta\": 1, \"reason\": \"spam\\u202Eevil\"}", "reason"),
+                new Case("{\"delta\": 1, \"reason\": \"nul\\u0000\"}", "reason"));
         for (Case bad : cases) {
             tokens.asOperator()
                     .contentType(ContentType.JSON)

@@ -873,6 +873,36 @@ class TransactionApiIT {
     }
 
     @Test
+    void csvExportNeutralizesCellsASpreadsheetWouldRunAsFormulas() {
+        String formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        hire(PAYER, nextKey(), hireBody(PROVIDER, "python", "2", formula))
+                .then()
+                .statusCode(201);
+
+        String csv = tokens.asOperator()
+                .queryParam("format", "csv")
+                .get(PATH + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"\r\n");
+        assertThat(Rfc4180.parse(csv).getLast()).last().isEqualTo("'" + formula);
+    }
+
+    @Test
+    void hireContextWithABidiOverrideIsRefusedNamingTheCodePoint() {
+        hire(PAYER, nextKey(), hireBody(PROVIDER, "python", "2", "task \u202Egnp.exe"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("INVALID_VALUE"))
+                .body("errors[0].field", equalTo("context"))
+                .body("detail", containsString("U+202E"));
+    }
+
+    @Test
     void exportKeepsTheListingsVisibility() {
         String mine = hireOk(PAYER);
         hireOk(STRANGER);

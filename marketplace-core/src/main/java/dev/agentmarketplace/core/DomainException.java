@@ -7,7 +7,8 @@ public abstract class DomainException extends RuntimeException {
     private final ErrorCode code;
 
     protected DomainException(ErrorCode code, String message) {
-        super(message);
+        // A message may quote a refused value; its controls and bidi overrides are written as U+XXXX.
+        super(ShownText.escaped(message));
         this.code = Objects.requireNonNull(code, "code");
     }
 

@@ -11,6 +11,14 @@ public interface ApiConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /** The longest request URI (path and query) accepted; longer ones get 414. */
+    @WithDefault("4096")
+    int maxUriLength();
+
+    /** The largest header block (names, values and separators) accepted; larger ones get 431. */
+    @WithDefault("20480")
+    int maxHeaderBytes();
+
     RateLimit rateLimit();
 
     Idempotency idempotency();

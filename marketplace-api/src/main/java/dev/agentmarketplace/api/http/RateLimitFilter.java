@@ -1,8 +1,8 @@
 package dev.agentmarketplace.api.http;
 
 import dev.agentmarketplace.api.problem.Problem;
+import dev.agentmarketplace.api.problem.ProblemCode;
 import dev.agentmarketplace.api.security.CurrentCaller;
-import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.ratelimit.RateDecision;
 import dev.agentmarketplace.core.ratelimit.RateLimiter;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -59,15 +59,10 @@ public class RateLimitFilter {
                 .header("Retry-After", seconds)
                 .header("RateLimit-Limit", decision.limit())
                 .header("RateLimit-Remaining", 0)
-                .entity(new Problem(
-                        "/problems/rate-limited",
-                        "Too many requests",
-                        429,
+                .entity(ProblemCode.RATE_LIMITED.problem(
                         "more than " + decision.limit() + " requests in "
                                 + limiter.policy().window() + "; retry in " + seconds + " s",
-                        request.getUriInfo().getRequestUri().getPath(),
-                        ErrorCode.RATE_LIMITED.name(),
-                        null))
+                        request.getUriInfo().getRequestUri().getPath()))
                 .build();
     }
 

@@ -22,14 +22,18 @@ public class RequestIds {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String offered = request.getHeaderString(HEADER);
-        String id = offered != null && SANE.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        String id = idFor(request.getHeaderString(HEADER));
         request.setProperty(MDC_REQUEST_ID, id);
         MDC.put(MDC_REQUEST_ID, id);
         MDC.remove(MDC_CALLER);
         MDC.remove(MDC_AGENT_ID);
+    }
+
+    /** The client's id when it is a sane token, else a new one. */
+    static String idFor(String offered) {
+        return offered != null && SANE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
     }
 
     @ServerResponseFilter

@@ -27,7 +27,12 @@ public record Problem(
         @Schema(description = "The request path that failed", examples = "/api/v1/agents/ghost")
         String instance,
 
-        @Schema(description = "Stable machine-readable error code", examples = "AGENT_NOT_FOUND")
+        @Schema(
+                description = "Stable machine-readable error code: a domain code (AGENT_NOT_FOUND,"
+                        + " INVALID_VALUE...) or one of the HTTP layer (MALFORMED_JSON, NOT_FOUND,"
+                        + " METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE, REQUEST_TOO_LARGE,"
+                        + " URI_TOO_LONG, HEADER_FIELDS_TOO_LARGE, BAD_REQUEST, INTERNAL_ERROR...)",
+                examples = "AGENT_NOT_FOUND")
         String code,
 
         @Schema(description = "Offending input fields") List<FieldError> errors) {

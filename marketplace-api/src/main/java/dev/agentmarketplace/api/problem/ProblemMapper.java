@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentmarketplace.api.payment.PaymentChallenge;
 import dev.agentmarketplace.core.DomainException;
-import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.payment.PaymentRequiredException;
 import dev.agentmarketplace.core.registry.BulkRejectedException;
@@ -19,12 +18,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -40,29 +39,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domainError(DomainException error, UriInfo uri) {
-        int status = statusOf(error.code());
-        List<Problem.FieldError> fields = fieldErrors(error);
-        return respond(new Problem(
-                typeOf(error.code()),
-                titleOf(error.code()),
-                status,
-                error.getMessage(),
-                uri.getPath(),
-                error.code().name(),
-                fields));
+        return respond(ProblemCode.of(error.code()).problem(error.getMessage(), uri.getPath(), fieldErrors(error)));
     }
 
     /** A hire that needs a (valid) payment: the problem, plus what x402 clients of either version read. */
     @ServerExceptionMapper
     public Response paymentRequired(PaymentRequiredException error, UriInfo uri) {
-        Problem problem = new Problem(
-                typeOf(error.code()),
-                titleOf(error.code()),
-                statusOf(error.code()),
-                error.getMessage(),
-                uri.getPath(),
-                error.code().name(),
-                null);
+        Problem problem = ProblemCode.of(error.code()).problem(error.getMessage(), uri.getPath());
         return PaymentChallenge.respond(error, problem, json);
     }
 
@@ -71,16 +54,11 @@ public class ProblemMapper {
     public Response unauthenticated(RuntimeException error, UriInfo uri) {
         boolean tokenSent = error instanceof AuthenticationFailedException;
         String challenge = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
-        return Response.fromResponse(respond(new Problem(
-                        "/problems/unauthenticated",
-                        "Unauthenticated",
-                        401,
+        return Response.fromResponse(respond(ProblemCode.UNAUTHENTICATED.problem(
                         tokenSent
                                 ? "the bearer token is invalid or expired"
                                 : "this operation needs a bearer token in the Authorization header",
-                        uri.getPath(),
-                        "UNAUTHENTICATED",
-                        null)))
+                        uri.getPath())))
                 .header("WWW-Authenticate", challenge)
                 .build();
     }
@@ -89,28 +67,16 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response identityProviderDown(OIDCException error, UriInfo uri) {
         LOG.warnf("Cannot verify the token of a request to %s: %s", uri.getPath(), error.getMessage());
-        return Response.fromResponse(respond(new Problem(
-                        "/problems/identity-provider-unavailable",
-                        "Identity provider unavailable",
-                        503,
-                        "the identity provider that verifies tokens cannot be reached; retry later",
-                        uri.getPath(),
-                        "IDENTITY_PROVIDER_UNAVAILABLE",
-                        null)))
+        return Response.fromResponse(respond(ProblemCode.IDENTITY_PROVIDER_UNAVAILABLE.problem(
+                        "the identity provider that verifies tokens cannot be reached; retry later", uri.getPath())))
                 .header("Retry-After", 30)
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException error, UriInfo uri) {
-        return respond(new Problem(
-                "/problems/role-required",
-                "Role required",
-                403,
-                "the caller's roles do not allow this operation",
-                uri.getPath(),
-                ErrorCode.ROLE_REQUIRED.name(),
-                null));
+        return respond(
+                ProblemCode.ROLE_REQUIRED.problem("the caller's roles do not allow this operation", uri.getPath()));
     }
 
     /** Bean Validation on request bodies and parameters: every broken constraint names its field. */
@@ -135,6 +101,9 @@ public class ProblemMapper {
                     List.of(new Problem.FieldError(pathOf(unknown), "unknown field")),
                     uri);
         }
+        if (isTrailingContent(error)) {
+            return malformed("the request body holds more than one JSON value", uri);
+        }
         if (error.getPath().isEmpty()) {
             return invalidInput("the request body does not have the expected shape", null, uri);
         }
@@ -144,60 +113,97 @@ public class ProblemMapper {
                 uri);
     }
 
-    /** A body that is not JSON at all. */
+    /**
+     * A body that is not one well-formed JSON document: broken syntax, or a key given twice (Jackson's
+     * STRICT_DUPLICATE_DETECTION, see {@code StrictJson}). Jackson's own message may quote the input,
+     * so the detail is ours.
+     */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException error, UriInfo uri) {
-        return invalidInput("the request body is not well-formed JSON", null, uri);
+        if (error instanceof MismatchedInputException mismatched) {
+            return mismatchedJson(mismatched, uri);
+        }
+        String message = String.valueOf(error.getOriginalMessage());
+        if (message.startsWith("Duplicate field")) {
+            return malformed("the request body gives a key twice in one object", uri);
+        }
+        return malformed("the request body is not well-formed JSON", uri);
     }
 
     @ServerExceptionMapper
     public Response tooLarge(RequestTooLargeException error, UriInfo uri) {
-        return respond(new Problem(
-                "/problems/request-too-large",
-                "Request too large",
-                413,
-                error.getMessage(),
-                uri.getPath(),
-                "REQUEST_TOO_LARGE",
-                null));
+        return respond(ProblemCode.REQUEST_TOO_LARGE.problem(error.getMessage(), uri.getPath()));
     }
 
+    /**
+     * Errors of routing and content negotiation (404, 405, 406, 415...) and whatever the JSON reader
+     * wrapped: each gets its row of {@link ProblemCode}.
+     */
     @ServerExceptionMapper
     public Response httpError(WebApplicationException error, UriInfo uri) {
-        // The JSON reader wraps what Jackson could not parse; it deserves the same answer as above.
-        if (error.getCause() instanceof MismatchedInputException mismatched) {
-            return mismatchedJson(mismatched, uri);
+        Response wrapped = wrappedCause(error, uri);
+        if (wrapped != null) {
+            return wrapped;
         }
-        if (error.getCause() instanceof JsonProcessingException unreadable) {
-            return unreadableJson(unreadable, uri);
-        }
-        Response.StatusType status = error.getResponse().getStatusInfo();
-        return respond(new Problem(
-                "about:blank", status.getReasonPhrase(), status.getStatusCode(), null, uri.getPath(), null, null));
+        int status = error.getResponse().getStatus();
+        ProblemCode code = ProblemCode.ofStatus(status);
+        return respond(code.problem(detailOf(code), uri.getPath()));
+    }
+
+    /** RESTEasy Reactive may wrap what the body reader threw; the cause deserves its own answer. */
+    @ServerExceptionMapper
+    public Response processingError(ProcessingException error, UriInfo uri) {
+        Response wrapped = wrappedCause(error, uri);
+        return wrapped != null ? wrapped : unexpected(error, uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable error, UriInfo uri) {
+        Response wrapped = error.getCause() == null ? null : wrappedCause(error, uri);
+        if (wrapped != null) {
+            return wrapped;
+        }
         LOG.errorf(error, "Unexpected failure of %s", uri.getPath());
-        return respond(new Problem(
-                "about:blank",
-                "Internal Server Error",
-                500,
-                "the request could not be completed; the failure has been logged",
-                uri.getPath(),
-                null,
-                null));
+        return respond(ProblemCode.INTERNAL_ERROR.problem(
+                "the request could not be completed; the failure has been logged", uri.getPath()));
+    }
+
+    /** The answer to a known cause anywhere in the chain (a body too large, JSON Jackson refused), else null. */
+    private Response wrappedCause(Throwable error, UriInfo uri) {
+        for (Throwable cause = error.getCause(); cause != null && cause != error; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLargeException tooLarge) {
+                return tooLarge(tooLarge, uri);
+            }
+        }
+        for (Throwable cause = error.getCause(); cause != null && cause != error; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri);
+            }
+        }
+        return null;
+    }
+
+    private static String detailOf(ProblemCode code) {
+        return switch (code) {
+            case NOT_FOUND -> "no resource at this path";
+            case METHOD_NOT_ALLOWED -> "this resource does not support this method";
+            case NOT_ACCEPTABLE -> "no representation of this resource matches the Accept header";
+            case UNSUPPORTED_MEDIA_TYPE -> "this operation does not read a body of this Content-Type";
+            default -> "the request cannot be processed";
+        };
+    }
+
+    /** Jackson's FAIL_ON_TRAILING_TOKENS reports content after the first value as a mismatched input. */
+    private static boolean isTrailingContent(MismatchedInputException error) {
+        return String.valueOf(error.getOriginalMessage()).startsWith("Trailing token");
+    }
+
+    private static Response malformed(String detail, UriInfo uri) {
+        return respond(ProblemCode.MALFORMED_JSON.problem(detail, uri.getPath()));
     }
 
     private static Response invalidInput(String detail, List<Problem.FieldError> fields, UriInfo uri) {
-        return respond(new Problem(
-                typeOf(ErrorCode.INVALID_VALUE),
-                titleOf(ErrorCode.INVALID_VALUE),
-                400,
-                detail,
-                uri.getPath(),
-                ErrorCode.INVALID_VALUE.name(),
-                fields));
+        return respond(ProblemCode.INVALID_VALUE.problem(detail, uri.getPath(), fields));
     }
 
     /** A violation's field as a client spells it: the innermost property, else the parameter, never the method. */
@@ -246,103 +252,7 @@ public class ProblemMapper {
         return null;
     }
 
-    /**
-     * RFC 9110 status per code: 400 malformed input, 403 not the caller's to do, 404 unknown thing,
-     * 409 conflicts with the current state (retrying later or after a re-read may succeed), 422
-     * well-formed but refused by a rule whatever the state.
-     */
-    static int statusOf(ErrorCode code) {
-        return switch (code) {
-            case INVALID_VALUE -> 400;
-            case BULK_REJECTED -> 422;
-            case CURRENCY_MISMATCH -> 422;
-            case CONCURRENT_MODIFICATION -> 409;
-            case AGENT_NOT_FOUND -> 404;
-            case AGENT_ALREADY_REGISTERED -> 409;
-            case AGENT_DEREGISTERED -> 409;
-            case SELF_HIRE -> 422;
-            case CAPABILITY_NOT_OFFERED -> 422;
-            case PROVIDER_UNAVAILABLE -> 409;
-            case CAPACITY_EXCEEDED -> 409;
-            case BELOW_LISTED_PRICE -> 422;
-            // Issue 5 asks for 409 where draft-ietf-httpapi-idempotency-key-header suggests 422: the
-            // key's earlier use is state the request conflicts with.
-            case IDEMPOTENCY_MISMATCH -> 409;
-            case TRANSACTION_NOT_FOUND -> 404;
-            case ILLEGAL_TRANSITION -> 409;
-            case NOT_A_PARTY -> 403;
-            case DISPUTE_NOT_FOUND -> 404;
-            case DISPUTE_WINDOW_CLOSED -> 409;
-            case EVIDENCE_DEADLINE_PASSED -> 409;
-            case INVALID_REFUND -> 422;
-            case FEEDBACK_NOT_ALLOWED -> 403;
-            case FEEDBACK_ALREADY_GIVEN -> 409;
-            case NO_AGENT_AVAILABLE -> 404;
-            case PAYMENT_REQUIRED -> 402;
-            case PAYMENT_NOT_ACCEPTED -> 422;
-            case PAYMENT_IN_PROGRESS -> 409;
-            // Surfaces only where no payment is at stake; a hire turns it into a 402 with the x402 reason.
-            case AUTHORIZATION_ALREADY_USED -> 409;
-            case PAYMENT_NOT_FOUND -> 404;
-            case FACILITATOR_UNAVAILABLE -> 503;
-            case RECEIPT_NOT_FOUND -> 404;
-            case ROLE_REQUIRED -> 403;
-            case ACTING_AS_ANOTHER_AGENT -> 403;
-            case CLIENT_ALREADY_EXISTS -> 409;
-            case CLIENT_NOT_FOUND -> 404;
-            case LOCAL_ISSUER_DISABLED -> 409;
-            case IDEMPOTENCY_IN_PROGRESS -> 409;
-            case RATE_LIMITED -> 429;
-        };
-    }
-
-    static String typeOf(ErrorCode code) {
-        return "/problems/" + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static String titleOf(ErrorCode code) {
-        return switch (code) {
-            case INVALID_VALUE -> "Invalid value";
-            case BULK_REJECTED -> "Bulk request rejected";
-            case CURRENCY_MISMATCH -> "Currency mismatch";
-            case CONCURRENT_MODIFICATION -> "Concurrent modification";
-            case AGENT_NOT_FOUND -> "Agent not found";
-            case AGENT_ALREADY_REGISTERED -> "Agent already registered";
-            case AGENT_DEREGISTERED -> "Agent deregistered";
-            case SELF_HIRE -> "An agent cannot hire itself";
-            case CAPABILITY_NOT_OFFERED -> "Capability not offered";
-            case PROVIDER_UNAVAILABLE -> "Provider unavailable";
-            case CAPACITY_EXCEEDED -> "Capacity exceeded";
-            case BELOW_LISTED_PRICE -> "Below the listed price";
-            case IDEMPOTENCY_MISMATCH -> "Idempotency key reused with another request";
-            case TRANSACTION_NOT_FOUND -> "Transaction not found";
-            case ILLEGAL_TRANSITION -> "Illegal transition";
-            case NOT_A_PARTY -> "Not a party to the transaction";
-            case DISPUTE_NOT_FOUND -> "Dispute not found";
-            case DISPUTE_WINDOW_CLOSED -> "Dispute window closed";
-            case EVIDENCE_DEADLINE_PASSED -> "Evidence deadline passed";
-            case INVALID_REFUND -> "Invalid refund";
-            case FEEDBACK_NOT_ALLOWED -> "Feedback not allowed";
-            case FEEDBACK_ALREADY_GIVEN -> "Feedback already given";
-            case NO_AGENT_AVAILABLE -> "No agent available";
-            case PAYMENT_REQUIRED -> "Payment required";
-            case PAYMENT_NOT_ACCEPTED -> "Payment not accepted for this provider";
-            case PAYMENT_IN_PROGRESS -> "Payment settlement in progress";
-            case AUTHORIZATION_ALREADY_USED -> "Payment authorization already used";
-            case PAYMENT_NOT_FOUND -> "Payment not found";
-            case FACILITATOR_UNAVAILABLE -> "Payment facilitator unavailable";
-            case RECEIPT_NOT_FOUND -> "Receipt not found";
-            case ROLE_REQUIRED -> "Role required";
-            case ACTING_AS_ANOTHER_AGENT -> "Acting as another agent";
-            case CLIENT_ALREADY_EXISTS -> "Client already exists";
-            case CLIENT_NOT_FOUND -> "Client not found";
-            case LOCAL_ISSUER_DISABLED -> "Embedded token issuer disabled";
-            case IDEMPOTENCY_IN_PROGRESS -> "Request with this idempotency key in progress";
-            case RATE_LIMITED -> "Too many requests";
-        };
-    }
-
-    private static Response respond(Problem problem) {
+    static Response respond(Problem problem) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)

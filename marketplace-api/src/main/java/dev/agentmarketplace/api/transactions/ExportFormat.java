@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** How an export writes transactions: one JSON object per line, or RFC 4180 CSV with a header. */
@@ -110,13 +111,30 @@ enum ExportFormat {
 
     /**
      * A field holding a comma, a double quote, CR or LF is enclosed in double quotes, and each
-     * double quote inside is doubled; any other field is written as it is.
+     * double quote inside is doubled. A field a spreadsheet would run as a formula (it starts with
+     * {@code =}, {@code +}, {@code -}, {@code @}, TAB or CR) is neutralized as OWASP's "CSV Injection"
+     * guidance asks: prefixed with a single quote and quoted, so it shows as text; removing that one
+     * leading quote gives the value back. A plain signed decimal ({@code -1.00}) is a number, not a
+     * formula, and stays as it is so numeric columns keep their sign. Any other field is written as
+     * it is.
      */
     static String csvField(String value) {
         String text = Objects.requireNonNullElse(value, "");
+        if (startsAFormula(text)) {
+            return '"' + "'" + text.replace("\"", "\"\"") + '"';
+        }
         if (text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
             return text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+
+    private static boolean startsAFormula(String text) {
+        if (text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0) {
+            return false;
+        }
+        return !PLAIN_DECIMAL.matcher(text).matches();
     }
 }

@@ -222,7 +222,9 @@ public class TransactionResource {
     @Operation(
             summary = "Export transactions",
             description = "Every transaction the filters select, streamed as a download: NDJSON (one Transaction"
-                    + " object per line) or RFC 4180 CSV with a header row. The server reads the history a page"
+                    + " object per line) or RFC 4180 CSV with a header row. A CSV cell a spreadsheet would run as a"
+                    + " formula (starting with =, +, -, @, TAB or CR, other than a plain signed decimal) is"
+                    + " prefixed with a single quote and quoted (OWASP CSV injection). The server reads the history a page"
                     + " at a time, so exports of any size stream without being held in memory. The same"
                     + " visibility as the listing applies.")
     @APIResponse(

@@ -10,43 +10,8 @@ import dev.agentmarketplace.core.registry.BulkItemError;
 import dev.agentmarketplace.core.registry.BulkRejectedException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class ProblemMapperTest {
-
-    @ParameterizedTest
-    @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE, names = "FACILITATOR_UNAVAILABLE")
-    void everyDomainCodeIsAClientErrorWithATitleAndAType(ErrorCode code) {
-        assertThat(ProblemMapper.statusOf(code)).isBetween(400, 499);
-        assertThat(ProblemMapper.titleOf(code)).isNotBlank();
-        assertThat(ProblemMapper.typeOf(code)).matches("/problems/[a-z-]+");
-    }
-
-    @Test
-    void anUnreachableFacilitatorIsTheServiceBeingUnavailableNotTheClientsFault() {
-        assertThat(ProblemMapper.statusOf(ErrorCode.FACILITATOR_UNAVAILABLE)).isEqualTo(503);
-        assertThat(ProblemMapper.titleOf(ErrorCode.FACILITATOR_UNAVAILABLE)).isNotBlank();
-    }
-
-    @Test
-    void paymentCodesMapToTheirStatuses() {
-        assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_REQUIRED)).isEqualTo(402);
-        assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_NOT_ACCEPTED)).isEqualTo(422);
-        assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_IN_PROGRESS)).isEqualTo(409);
-        assertThat(ProblemMapper.statusOf(ErrorCode.RECEIPT_NOT_FOUND)).isEqualTo(404);
-        assertThat(ProblemMapper.statusOf(ErrorCode.PAYMENT_NOT_FOUND)).isEqualTo(404);
-    }
-
-    @Test
-    void registryCodesMapToTheirStatuses() {
-        assertThat(ProblemMapper.statusOf(ErrorCode.INVALID_VALUE)).isEqualTo(400);
-        assertThat(ProblemMapper.statusOf(ErrorCode.AGENT_NOT_FOUND)).isEqualTo(404);
-        assertThat(ProblemMapper.statusOf(ErrorCode.AGENT_ALREADY_REGISTERED)).isEqualTo(409);
-        assertThat(ProblemMapper.statusOf(ErrorCode.AGENT_DEREGISTERED)).isEqualTo(409);
-        assertThat(ProblemMapper.statusOf(ErrorCode.CONCURRENT_MODIFICATION)).isEqualTo(409);
-        assertThat(ProblemMapper.statusOf(ErrorCode.BULK_REJECTED)).isEqualTo(422);
-    }
 
     @Test
     void invalidValueNamesItsField() {

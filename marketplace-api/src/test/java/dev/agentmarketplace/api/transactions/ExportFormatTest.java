@@ -23,6 +23,25 @@ class ExportFormatTest {
     }
 
     @Test
+    void cellThatASpreadsheetWouldReadAsAFormulaIsPrefixedWithAQuoteAndQuoted() {
+        assertThat(ExportFormat.csvField("=HYPERLINK(\"http://evil\")"))
+                .isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+        assertThat(ExportFormat.csvField("+1+cmd|' /C calc'!A0")).isEqualTo("\"'+1+cmd|' /C calc'!A0\"");
+        assertThat(ExportFormat.csvField("-2+3")).isEqualTo("\"'-2+3\"");
+        assertThat(ExportFormat.csvField("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
+        assertThat(ExportFormat.csvField("\t=1")).isEqualTo("\"'\t=1\"");
+        assertThat(ExportFormat.csvField("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(ExportFormat.csvField("-agent")).isEqualTo("\"'-agent\"");
+    }
+
+    @Test
+    void plainSignedDecimalIsANumberNotAFormulaAndIsWrittenAsItIs() {
+        assertThat(ExportFormat.csvField("-1.00")).isEqualTo("-1.00");
+        assertThat(ExportFormat.csvField("+2")).isEqualTo("+2");
+        assertThat(ExportFormat.csvField("a=b")).isEqualTo("a=b");
+    }
+
+    @Test
     void formatIsNdjsonUnlessCsvIsAskedFor() {
         assertThat(ExportFormat.parse(null)).isEqualTo(ExportFormat.NDJSON);
         assertThat(ExportFormat.parse(" CSV ")).isEqualTo(ExportFormat.CSV);

@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.dispute;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.ShownText;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.registry.AgentId;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public record Dispute(
         if (reason == null || reason.isBlank()) {
             throw new InvalidValueException("reason", "must not be blank");
         }
-        reason = reason.strip();
+        reason = ShownText.multiline("reason", reason.strip());
         if (reason.length() > MAX_REASON_LENGTH) {
             throw new InvalidValueException("reason", "must be at most " + MAX_REASON_LENGTH + " characters");
         }

@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.dispute;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.ShownText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -17,7 +18,7 @@ public sealed interface EvidenceItem {
             if (text == null || text.isBlank()) {
                 throw new InvalidValueException("evidence.text", "must not be blank");
             }
-            text = text.strip();
+            text = ShownText.multiline("evidence.text", text.strip());
             if (text.length() > MAX_LENGTH) {
                 throw new InvalidValueException("evidence.text", "must be at most " + MAX_LENGTH + " characters");
             }
@@ -30,6 +31,7 @@ public sealed interface EvidenceItem {
 
         public Link {
             Objects.requireNonNull(url, "url");
+            ShownText.line("evidence.url", url.toString());
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
                 throw new InvalidValueException(
@@ -44,6 +46,7 @@ public sealed interface EvidenceItem {
             if (url == null) {
                 throw new InvalidValueException("evidence.url", "must not be null");
             }
+            ShownText.line("evidence.url", url);
             try {
                 return new Link(new URI(url.strip()));
             } catch (URISyntaxException e) {

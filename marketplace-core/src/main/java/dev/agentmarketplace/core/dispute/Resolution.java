@@ -1,5 +1,6 @@
 package dev.agentmarketplace.core.dispute;
 
+import dev.agentmarketplace.core.ShownText;
 import dev.agentmarketplace.core.ledger.Actor;
 import dev.agentmarketplace.core.ledger.DisputeOutcome;
 import java.time.Instant;
@@ -14,7 +15,7 @@ public record Resolution(DisputeOutcome outcome, Actor decidedBy, Instant decide
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(decidedBy, "decidedBy");
         Objects.requireNonNull(decidedAt, "decidedAt");
-        note = note == null ? "" : note;
+        note = note == null ? "" : ShownText.multiline("note", note);
     }
 
     /** Whether the provider lost: a full or partial refund counts as a failure for its reputation. */

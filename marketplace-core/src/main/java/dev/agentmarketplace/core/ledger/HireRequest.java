@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.ledger;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.ShownText;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Capability;
@@ -22,7 +23,7 @@ public record HireRequest(
         if (!amount.isPositive()) {
             throw new InvalidValueException("amount", "must be more than zero, was " + amount);
         }
-        context = context == null ? "" : context;
+        context = context == null ? "" : ShownText.multiline("context", context);
         if (context.length() > Transaction.MAX_CONTEXT_LENGTH) {
             throw new InvalidValueException(
                     "context", "must be at most " + Transaction.MAX_CONTEXT_LENGTH + " characters");

@@ -1,5 +1,6 @@
 package dev.agentmarketplace.core.ledger;
 
+import dev.agentmarketplace.core.ShownText;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Capability;
@@ -34,7 +35,7 @@ public record Transaction(
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(capability, "capability");
         Objects.requireNonNull(amount, "amount");
-        context = context == null ? "" : context;
+        context = context == null ? "" : ShownText.multiline("context", context);
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(state, "state");
         timeline = List.copyOf(timeline);

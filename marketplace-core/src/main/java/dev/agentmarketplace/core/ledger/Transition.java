@@ -1,5 +1,6 @@
 package dev.agentmarketplace.core.ledger;
 
+import dev.agentmarketplace.core.ShownText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,6 @@ public record Transition(Optional<TransactionState> from, TransactionState to, A
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");
-        note = note == null ? "" : note;
+        note = note == null ? "" : ShownText.multiline("note", note);
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.payment;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.ShownText;
 import dev.agentmarketplace.core.ledger.IdempotencyKey;
 import dev.agentmarketplace.core.ledger.Transaction;
 import dev.agentmarketplace.core.registry.AgentId;
@@ -28,7 +29,7 @@ public record PaidHireRequest(
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(capability, "capability");
-        context = context == null ? "" : context;
+        context = context == null ? "" : ShownText.multiline("context", context);
         if (context.length() > Transaction.MAX_CONTEXT_LENGTH) {
             throw new InvalidValueException(
                     "context", "must be at most " + Transaction.MAX_CONTEXT_LENGTH + " characters");

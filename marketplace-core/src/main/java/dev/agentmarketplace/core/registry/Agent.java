@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.registry;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.ShownText;
 import dev.agentmarketplace.core.money.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,7 +177,7 @@ public record Agent(
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field, "must not be blank");
         }
-        String trimmed = value.strip();
+        String trimmed = ShownText.line(field, value.strip());
         if (trimmed.length() > maxLength) {
             throw new InvalidValueException(field, "must be at most " + maxLength + " characters");
         }

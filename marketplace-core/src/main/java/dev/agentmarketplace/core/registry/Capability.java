@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.registry;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.ShownText;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ public record Capability(String name) implements Comparable<Capability> {
         if (name.isEmpty()) {
             throw new InvalidValueException("capability", "must not be blank");
         }
+        ShownText.line("capability", name);
         if (name.length() > MAX_LENGTH) {
             throw new InvalidValueException("capability", "must be at most " + MAX_LENGTH + " characters");
         }

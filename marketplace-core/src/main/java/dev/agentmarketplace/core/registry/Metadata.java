@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.registry;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.ShownText;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -27,6 +28,7 @@ public record Metadata(SortedMap<String, String> entries) {
         for (Map.Entry<String, String> entry : entries.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue();
+            ShownText.line("metadata", key);
             if (key == null || !KEY.matcher(key).matches()) {
                 throw new InvalidValueException(
                         "metadata", "key '" + key + "' must be 1-64 letters, digits, '_', '.' or '-'");
@@ -34,6 +36,7 @@ public record Metadata(SortedMap<String, String> entries) {
             if (value == null) {
                 throw new InvalidValueException("metadata", "value of '" + key + "' must not be null");
             }
+            ShownText.line("metadata", value);
             if (value.length() > MAX_VALUE_LENGTH) {
                 throw new InvalidValueException(
                         "metadata", "value of '" + key + "' must be at most " + MAX_VALUE_LENGTH + " characters");

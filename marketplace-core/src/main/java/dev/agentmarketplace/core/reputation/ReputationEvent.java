@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.reputation;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.ShownText;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.registry.AgentId;
 import java.math.BigDecimal;
@@ -148,7 +149,7 @@ public sealed interface ReputationEvent {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field, "must not be blank");
         }
-        String trimmed = value.strip();
+        String trimmed = ShownText.multiline(field, value.strip());
         if (trimmed.length() > MAX_TEXT_LENGTH) {
             throw new InvalidValueException(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
         }
