@@ -256,6 +256,8 @@ public class ProblemMapper {
             case INVALID_VALUE -> 400;
             case BULK_REJECTED -> 422;
             case CURRENCY_MISMATCH -> 422;
+            // The request lacks the currency that would make its prices comparable: the caller's to add.
+            case MIXED_CURRENCIES -> 400;
             case CONCURRENT_MODIFICATION -> 409;
             case AGENT_NOT_FOUND -> 404;
             case AGENT_ALREADY_REGISTERED -> 409;
@@ -305,6 +307,7 @@ public class ProblemMapper {
             case INVALID_VALUE -> "Invalid value";
             case BULK_REJECTED -> "Bulk request rejected";
             case CURRENCY_MISMATCH -> "Currency mismatch";
+            case MIXED_CURRENCIES -> "Prices in several currencies";
             case CONCURRENT_MODIFICATION -> "Concurrent modification";
             case AGENT_NOT_FOUND -> "Agent not found";
             case AGENT_ALREADY_REGISTERED -> "Agent already registered";
