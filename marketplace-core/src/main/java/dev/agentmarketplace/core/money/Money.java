@@ -15,9 +15,11 @@ import java.util.Objects;
  *
  * <p>Two bounds (issue 11). Every amount read from outside ({@link #of(String, String)}: prices,
  * hires, refunds, price ceilings, cursors) is below {@link #MAX_AMOUNT} = 10^15 in magnitude, at
- * most {@link #MAX_INTEGER_DIGITS} digits before the point. Any money at all, sums included, has at
- * most {@link #MAX_STORED_INTEGER_DIGITS} integer digits, what a {@code NUMERIC(38, 18)} column
- * holds; the gap of five digits leaves room for balances summing many of the largest amounts.
+ * most {@link #MAX_INTEGER_DIGITS} digits before the point, so stored amounts and their sums stay far
+ * within the 20 integer digits of a {@code NUMERIC(38, 18)} column. Any money at all has at most
+ * {@link #MAX_HELD_INTEGER_DIGITS} integer digits: a uint256 of minor units, the most an x402
+ * payment or a settlement receipt carries, fits; a value such as {@code 1e999999999} is refused
+ * before it is rescaled.
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
     /** Digits before the decimal point of an amount read from outside. */
@@ -26,8 +28,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** Every amount read from outside is below this in magnitude: 10^15, exclusive. */
     public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(MAX_INTEGER_DIGITS);
 
-    /** Digits before the decimal point that storage holds: {@code NUMERIC(38, 18)} keeps 20. */
-    public static final int MAX_STORED_INTEGER_DIGITS = 20;
+    /** Digits before the decimal point of any money: 78, those of the largest uint256. */
+    public static final int MAX_HELD_INTEGER_DIGITS = 78;
 
     private static final BigDecimal BASIS_POINTS_PER_UNIT = BigDecimal.valueOf(10_000);
 
@@ -36,10 +38,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         Objects.requireNonNull(currency, "currency");
         // Precision and scale first: they cost nothing, where stripping, rescaling or printing a
         // value such as 1e999999999 would expand it.
-        if (Decimals.integerDigits(amount) > MAX_STORED_INTEGER_DIGITS) {
+        if (Decimals.integerDigits(amount) > MAX_HELD_INTEGER_DIGITS) {
             throw new InvalidValueException(
                     "amount",
-                    Decimals.shown(amount) + " is too large to hold (at most " + MAX_STORED_INTEGER_DIGITS
+                    Decimals.shown(amount) + " is too large to hold (at most " + MAX_HELD_INTEGER_DIGITS
                             + " digits before the decimal point)");
         }
         if (Decimals.decimals(amount) > currency.scale()) {

@@ -146,7 +146,7 @@ class MoneyTest {
                 Duration.ofSeconds(2), () -> refusal(() -> Money.of(new BigDecimal("1e999999999"), Currency.USDC)));
         assertThat(refused.getMessage())
                 .isEqualTo(
-                        "amount: 1E+999999999 is too large to hold (at most 20 digits" + " before the decimal point)");
+                        "amount: 1E+999999999 is too large to hold (at most 78 digits" + " before the decimal point)");
 
         InvalidValueException tooFine = assertTimeoutPreemptively(
                 Duration.ofSeconds(2), () -> refusal(() -> Money.of(new BigDecimal("1e-9999999"), Currency.USDC)));
