@@ -77,9 +77,8 @@ public class Bench implements QuarkusApplication {
                 Clock.fixed(now, ZoneOffset.UTC));
         SplittableRandom draws = new SplittableRandom(7);
         IntConsumer searchOnce = i -> transactions.execute(() -> discovery.search(criteria(i, capability(draws))));
-        IntConsumer recommendOnce =
-                i -> transactions.execute(() -> discovery.recommend(
-                        Capability.of(capability(draws)), 10, false, Optional.of(Currency.USDC)));
+        IntConsumer recommendOnce = i -> transactions.execute(
+                () -> discovery.recommend(Capability.of(capability(draws)), 10, false, Optional.of(Currency.USDC)));
 
         measure(warmup, searchOnce);
         measure(warmup, recommendOnce);
