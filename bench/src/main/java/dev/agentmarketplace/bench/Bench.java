@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.discovery.AgentDiscovery;
 import dev.agentmarketplace.core.discovery.DiscoverySettings;
 import dev.agentmarketplace.core.discovery.SearchCriteria;
 import dev.agentmarketplace.core.discovery.SearchSort;
+import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
@@ -76,8 +77,8 @@ public class Bench implements QuarkusApplication {
                 Clock.fixed(now, ZoneOffset.UTC));
         SplittableRandom draws = new SplittableRandom(7);
         IntConsumer searchOnce = i -> transactions.execute(() -> discovery.search(criteria(i, capability(draws))));
-        IntConsumer recommendOnce =
-                i -> transactions.execute(() -> discovery.recommend(Capability.of(capability(draws)), 10, false));
+        IntConsumer recommendOnce = i -> transactions.execute(
+                () -> discovery.recommend(Capability.of(capability(draws)), 10, false, Optional.of(Currency.USDC)));
 
         measure(warmup, searchOnce);
         measure(warmup, recommendOnce);

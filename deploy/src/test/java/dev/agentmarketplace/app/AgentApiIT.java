@@ -287,6 +287,7 @@ class AgentApiIT {
         tokens.asAgent("translator")
                 .queryParam("capability", "PYTHON")
                 .queryParam("capability", "translation")
+                .queryParam("currency", "usdc")
                 .queryParam("sort", "price")
                 .get("/api/v1/agents")
                 .then()
@@ -346,6 +347,7 @@ class AgentApiIT {
 
         String cursor = tokens.asAgent("translator")
                 .queryParam("capability", "python")
+                .queryParam("currency", "USDC")
                 .queryParam("sort", "PRICE")
                 .queryParam("limit", 2)
                 .get("/api/v1/agents")
@@ -358,6 +360,7 @@ class AgentApiIT {
 
         tokens.asAgent("translator")
                 .queryParam("capability", "python")
+                .queryParam("currency", "USDC")
                 .queryParam("sort", "PRICE")
                 .queryParam("limit", 2)
                 .queryParam("after", cursor)
@@ -366,6 +369,28 @@ class AgentApiIT {
                 .statusCode(200)
                 .body("items.id", contains("py-b", "py-c"))
                 .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void sortingByPriceNeedsACurrencyBecausePricesAreComparedOnlyWithinOne() {
+        registry.register("euro", "Euro", Availability.ONLINE, Money.of("0.10", "EUR"), 10, Map.of(), "python");
+
+        tokens.asAgent("translator")
+                .queryParam("capability", "python")
+                .queryParam("sort", "PRICE")
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("INVALID_VALUE"))
+                .body("errors[0].field", equalTo("currency"))
+                .body("detail", containsString("prices are compared only within one currency"));
+        tokens.asAgent("translator")
+                .queryParam("capability", "python")
+                .queryParam("currency", "EUR")
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains("euro"));
     }
 
     @Test

@@ -200,9 +200,11 @@ class DiscoveryApiIT {
     void searchRefusesBadParametersNamingEach() {
         assertBadSearch(Map.of(), "capability", "capability: at least one capability is required");
         assertBadSearch(
-                Map.of("capability", "python", "maxPrice", "2"),
+                Map.of("capability", "python", "maxPrice", "2"), "currency", "currency: is required with maxPrice");
+        assertBadSearch(
+                Map.of("capability", "python", "sort", "PRICE"),
                 "currency",
-                "currency: maxPrice and currency go together");
+                "currency: is required to sort by PRICE, as prices are compared only within one currency");
         assertBadSearch(
                 Map.of("capability", "python", "maxPrice", "two", "currency", "USDC"), "maxPrice", "maxPrice: ");
         assertBadSearch(
@@ -220,6 +222,7 @@ class DiscoveryApiIT {
     void cursorOfOneSortIsRefusedForAnother() {
         String cursor = tokens.asAgent("orchestrator")
                 .queryParam("capability", "python")
+                .queryParam("currency", "USDC")
                 .queryParam("sort", "PRICE")
                 .queryParam("limit", 1)
                 .get(SEARCH)
@@ -235,19 +238,110 @@ class DiscoveryApiIT {
     // --- recommend ------------------------------------------------------------------------------
 
     @Test
-    void recommendRanksUnratedIdleAgentsByPriceWithinTheirCurrencyAndShowsThePartsOfEachRank() {
+    void searchByPriceRanksOnlyAgentsPricedInTheCurrencyAcrossPages() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = tokens.asAgent("orchestrator")
+                    .queryParam("capability", "python")
+                    .queryParam("currency", "USDC")
+                    .queryParam("sort", "PRICE")
+                    .queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get(SEARCH).then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.agent.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+
+        // euro-coder (2.00 EUR) is not ranked among USDC prices, before or after them.
+        assertThat(seen).containsExactly("python-budget", "python-busy", "python-expert");
+        tokens.asAgent("orchestrator")
+                .queryParam("capability", "python")
+                .queryParam("currency", "EUR")
+                .queryParam("sort", "PRICE")
+                .get(SEARCH)
+                .then()
+                .statusCode(200)
+                .body("items.agent.id", contains("euro-coder"));
+    }
+
+    @Test
+    void priceCursorOfOneCurrencyIsRefusedForAnother() {
+        String cursor = tokens.asAgent("orchestrator")
+                .queryParam("capability", "python")
+                .queryParam("currency", "USDC")
+                .queryParam("sort", "PRICE")
+                .queryParam("limit", 1)
+                .get(SEARCH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+
+        assertBadSearch(
+                Map.of("capability", "python", "currency", "EUR", "sort", "PRICE", "after", cursor),
+                "after",
+                "was made for currency USDC, not EUR");
+    }
+
+    @Test
+    void recommendRefusesCandidatesInSeveralCurrenciesUnlessOneIsNamed() {
+        tokens.asAgent("orchestrator")
+                .queryParam("capability", "python")
+                .get(RECOMMEND)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("MIXED_CURRENCIES"))
+                .body("type", equalTo("/problems/mixed-currencies"))
+                .body("detail", containsString("priced in EUR and USDC"))
+                .body("detail", containsString("name one with currency"));
+        tokens.asAgent("orchestrator")
+                .queryParam("capability", "python")
+                .queryParam("currency", "EUR")
+                .get(RECOMMEND)
+                .then()
+                .statusCode(200)
+                .body("items.agent.id", contains("euro-coder"));
+    }
+
+    @Test
+    void selectWithACurrencyPicksOnlyAgentsPricedInIt() {
+        tokens.asAgent("orchestrator")
+                .queryParam("capability", "python")
+                .queryParam("strategy", "LEAST_LOADED")
+                .queryParam("currency", "USDC")
+                .post(SELECT)
+                .then()
+                .statusCode(200)
+                .body("agent.id", equalTo("python-budget"));
+        tokens.asAgent("orchestrator")
+                .queryParam("capability", "python")
+                .queryParam("strategy", "ROUND_ROBIN")
+                .queryParam("currency", "EUR")
+                .post(SELECT)
+                .then()
+                .statusCode(200)
+                .body("agent.id", equalTo("euro-coder"));
+    }
+
+    @Test
+    void recommendRanksUnratedIdleAgentsByPriceWithinTheCurrencyAndShowsThePartsOfEachRank() {
         JsonPath body = doubles(tokens.asAgent("orchestrator")
                 .queryParam("capability", "Python")
+                .queryParam("currency", "usdc")
                 .get(RECOMMEND)
                 .then()
                 .statusCode(200)
                 .body("capability", equalTo("python"))
-                // Equal reputation and load: the cheapest of each currency first, ties by id.
-                .body("items.agent.id", contains("euro-coder", "python-budget", "python-expert"))
-                .body("items.agent.availability", contains("ONLINE", "ONLINE", "ONLINE"))
-                .body("items.normalizedPrice", contains(0.0f, 0.0f, 1.0f))
-                .body("items.load", contains(0.0f, 0.0f, 0.0f)));
-        for (int i = 0; i < 3; i++) {
+                // Equal reputation and load: the cheaper first.
+                .body("items.agent.id", contains("python-budget", "python-expert"))
+                .body("items.agent.availability", contains("ONLINE", "ONLINE"))
+                .body("items.normalizedPrice", contains(0.0f, 1.0f))
+                .body("items.load", contains(0.0f, 0.0f)));
+        for (int i = 0; i < 2; i++) {
             String item = "items[" + i + "].";
             assertThat(body.getDouble(item + "rank"))
                     .isCloseTo(
@@ -257,31 +351,34 @@ class DiscoveryApiIT {
                             offset(1e-12));
             assertThat(body.getDouble(item + "lowerBound")).isBetween(0.0, 5.0);
         }
-        assertThat(body.getDouble("items[2].priceComponent")).isZero();
-        assertThat(body.getDouble("items[0].rank")).isGreaterThan(body.getDouble("items[2].rank"));
+        assertThat(body.getDouble("items[1].priceComponent")).isZero();
+        assertThat(body.getDouble("items[0].rank")).isGreaterThan(body.getDouble("items[1].rank"));
 
         tokens.asAgent("orchestrator")
                 .queryParam("capability", "python")
+                .queryParam("currency", "USDC")
                 .queryParam("limit", 1)
                 .get(RECOMMEND)
                 .then()
                 .statusCode(200)
-                .body("items.agent.id", contains("euro-coder"));
+                .body("items.agent.id", contains("python-budget"));
     }
 
     @Test
     void recommendLeavesBusyAgentsOutUnlessAsked() {
         tokens.asOperator()
                 .queryParam("capability", "python")
+                .queryParam("currency", "USDC")
                 .queryParam("includeBusy", "true")
                 .get(RECOMMEND)
                 .then()
                 .statusCode(200)
-                .body("items", hasSize(4))
+                .body("items", hasSize(3))
                 .body("items.find { it.agent.id == 'python-busy' }.agent.availability", equalTo("BUSY"))
                 .body("items.find { it.agent.id == 'python-busy' }.normalizedPrice", equalTo(0.5f));
         tokens.asOperator()
                 .queryParam("capability", "python")
+                .queryParam("currency", "USDC")
                 .queryParam("includeBusy", "false")
                 .get(RECOMMEND)
                 .then()

@@ -872,7 +872,7 @@ class DisputeApiIT {
                         resolveAsOperator(dispute, resolutionBody("PARTIAL_REFUND", "0.0000001", "n")),
                         400,
                         "INVALID_VALUE")
-                .body("errors[0].field", equalTo("amount"));
+                .body("errors[0].field", equalTo("refund.amount"));
         assertProblem(resolveAsOperator(dispute, resolutionBody("PARTIAL_REFUND", "1.50", "n")), 422, "INVALID_REFUND");
 
         assertThat(desk.get(dispute.id()).status()).isEqualTo(DisputeStatus.OPEN);

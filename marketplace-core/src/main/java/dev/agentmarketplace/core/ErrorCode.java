@@ -6,6 +6,7 @@ public enum ErrorCode {
     INVALID_VALUE,
     BULK_REJECTED,
     CURRENCY_MISMATCH,
+    MIXED_CURRENCIES,
     CONCURRENT_MODIFICATION,
 
     // Registry

@@ -7,6 +7,7 @@ import dev.agentmarketplace.core.discovery.SearchCursor;
 import dev.agentmarketplace.core.discovery.SearchSort;
 import dev.agentmarketplace.core.discovery.SelectionStrategy;
 import dev.agentmarketplace.core.money.Currency;
+import dev.agentmarketplace.core.money.Decimals;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
@@ -48,17 +49,23 @@ final class DiscoveryParameters {
             String after,
             int limit) {
         Set<Capability> anyOf = capabilities(capabilities);
-        Optional<Money> ceiling = priceCeiling(maxPrice, currency);
+        Optional<Currency> unit = currency(currency);
+        Optional<Money> ceiling = priceCeiling(maxPrice, unit);
         Set<Availability> states = availability(availability);
         OptionalDouble reputation = minReputation(minReputation);
         SearchSort order = sort == null ? SearchSort.REPUTATION : named("sort", SearchSort.class, sort);
         Optional<SearchCursor> cursor =
                 Optional.ofNullable(after).map(token -> read("after", () -> SearchCursor.parse(token)));
         try {
-            return new SearchCriteria(anyOf, ceiling, states, reputation, order, cursor, limit);
+            return new SearchCriteria(anyOf, ceiling, unit, states, reputation, order, cursor, limit);
         } catch (InvalidValueException e) {
             throw renamed(SEARCH_PARAMETERS.getOrDefault(e.field(), e.field()), e);
         }
+    }
+
+    /** The optional {@code currency} parameter: prices are compared only within one currency. */
+    static Optional<Currency> currency(String raw) {
+        return Optional.ofNullable(raw).map(code -> read("currency", () -> Currency.of(code)));
     }
 
     static Capability capability(String raw) {
@@ -133,16 +140,16 @@ final class DiscoveryParameters {
         return anyOf;
     }
 
-    private static Optional<Money> priceCeiling(String maxPrice, String currency) {
-        if (maxPrice == null && currency == null) {
+    /** {@code maxPrice} is an amount in {@code currency}, which may also come alone. */
+    private static Optional<Money> priceCeiling(String maxPrice, Optional<Currency> currency) {
+        if (maxPrice == null) {
             return Optional.empty();
         }
-        if (maxPrice == null || currency == null) {
-            throw new InvalidValueException(
-                    maxPrice == null ? "maxPrice" : "currency", "maxPrice and currency go together");
+        if (currency.isEmpty()) {
+            throw new InvalidValueException("currency", "is required with maxPrice, the currency of its amount");
         }
-        Currency unit = read("currency", () -> Currency.of(currency));
-        return Optional.of(read("maxPrice", () -> Money.of(maxPrice, unit.code())));
+        return Optional.of(
+                read("maxPrice", () -> Money.of(maxPrice, currency.get().code())));
     }
 
     /** No {@code availability} parameter means no availability filter. */
@@ -160,9 +167,10 @@ final class DiscoveryParameters {
             return OptionalDouble.empty();
         }
         try {
-            return OptionalDouble.of(Double.parseDouble(raw.strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException("minReputation", "must be a number from 0 to 5, was '" + raw + "'");
+            return OptionalDouble.of(Decimals.parse("minReputation", raw).doubleValue());
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(
+                    "minReputation", "must be a number from 0 to 5, was " + Decimals.shown(raw));
         }
     }
 

@@ -63,21 +63,28 @@ public class DiscoveryResource {
     @Path("/search")
     @Operation(
             summary = "Search agents",
-            description = "Agents offering any of the given capabilities, filtered by price ceiling, effective"
-                    + " availability and minimum reputation, in the chosen order (ties by agent id), one cursor"
-                    + " page at a time. Every result satisfies every filter. Pass the returned nextCursor as"
-                    + " 'after', with the same sort, for the next page.")
+            description = "Agents offering any of the given capabilities, filtered by currency, price ceiling,"
+                    + " effective availability and minimum reputation, in the chosen order (ties by agent id), one"
+                    + " cursor page at a time. Every result satisfies every filter. Prices are compared only within"
+                    + " one currency: sort=PRICE needs 'currency'. Pass the returned nextCursor as 'after', with the"
+                    + " same sort and currency, for the next page.")
     @APIResponse(responseCode = "200", description = "A page of matching agents")
     public CursorPage<SearchHitView> search(
             @Parameter(description = "A capability; repeat for any of several (at most 20)", example = "python")
                     @QueryParam("capability")
                     List<String> capabilities,
             @Parameter(
-                            description = "Highest price per task; needs 'currency' and keeps only agents priced in it",
+                            description = "Highest price per task, in 'currency' (required with it): an amount below"
+                                    + " 10^15 with at most the currency's decimals",
                             example = "2.50")
                     @QueryParam("maxPrice")
                     String maxPrice,
-            @Parameter(description = "Currency of maxPrice", example = "USDC") @QueryParam("currency") String currency,
+            @Parameter(
+                            description = "Keeps only agents priced in this currency; required with maxPrice and with"
+                                    + " sort=PRICE",
+                            example = "USDC")
+                    @QueryParam("currency")
+                    String currency,
             @Parameter(
                             description = "Effective availability to keep; repeat for several; every one when absent",
                             schema = @Schema(enumeration = {"ONLINE", "BUSY", "OFFLINE", "MAINTENANCE"}),
@@ -87,8 +94,8 @@ public class DiscoveryResource {
             @Parameter(description = "Lowest reputation score, 0 to 5", example = "4") @QueryParam("minReputation")
                     String minReputation,
             @Parameter(
-                            description = "REPUTATION (best first, the default), PRICE (cheapest first) or LOAD (least"
-                                    + " loaded first)",
+                            description = "REPUTATION (best first, the default), PRICE (cheapest first within"
+                                    + " 'currency', which it needs) or LOAD (least loaded first)",
                             schema = @Schema(enumeration = {"REPUTATION", "PRICE", "LOAD"}),
                             example = "PRICE")
                     @QueryParam("sort")
@@ -113,7 +120,9 @@ public class DiscoveryResource {
             summary = "Recommend agents for a capability",
             description = "The best effectively ONLINE agents (and BUSY ones with includeBusy=true), ranked by the"
                     + " low end of their reputation's confidence interval, their price among the candidates and"
-                    + " their current load. Each item shows the weighted parts of its rank.")
+                    + " their current load. Each item shows the weighted parts of its rank. Prices are compared only"
+                    + " within one currency: when the candidates are priced in several, name one with 'currency'"
+                    + " (else 400 MIXED_CURRENCIES).")
     @APIResponse(responseCode = "200", description = "The best agents, best first; empty when none is online")
     public RecommendationsView recommend(
             @Parameter(description = "The capability", required = true, example = "python") @QueryParam("capability")
@@ -122,14 +131,21 @@ public class DiscoveryResource {
                     String limit,
             @Parameter(description = "Whether BUSY agents are candidates too; false when absent", example = "true")
                     @QueryParam("includeBusy")
-                    String includeBusy) {
+                    String includeBusy,
+            @Parameter(
+                            description = "Only agents priced in this currency are candidates; needed when the"
+                                    + " candidates are priced in several",
+                            example = "USDC")
+                    @QueryParam("currency")
+                    String currency) {
         caller.get().requireAnyRole();
         Capability wanted = DiscoveryParameters.capability(capability);
         List<RecommendationView> items = discovery
                 .recommend(
                         wanted,
                         DiscoveryParameters.recommendations(limit),
-                        DiscoveryParameters.flag("includeBusy", includeBusy))
+                        DiscoveryParameters.flag("includeBusy", includeBusy),
+                        DiscoveryParameters.currency(currency))
                 .stream()
                 .map(recommendation ->
                         RecommendationView.of(recommendation, registry.effectiveAvailability(recommendation.agent())))
@@ -146,7 +162,8 @@ public class DiscoveryResource {
             description = "Picks one effectively ONLINE agent offering the capability. ROUND_ROBIN gives each"
                     + " candidate (in agent id order) its turn, the turn shared by every replica; LEAST_LOADED"
                     + " picks the lowest load (hires in the last hour / capacity), ties by agent id; RANDOM picks"
-                    + " uniformly, reproducibly when given a seed.")
+                    + " uniformly, reproducibly when given a seed. With 'currency', only agents priced in it are"
+                    + " candidates; no strategy compares prices.")
     @APIResponse(responseCode = "200", description = "The selected agent")
     @APIResponse(
             responseCode = "404",
@@ -164,11 +181,14 @@ public class DiscoveryResource {
                     String strategy,
             @Parameter(description = "Seed of the RANDOM strategy, for a reproducible pick", example = "42")
                     @QueryParam("seed")
-                    String seed) {
+                    String seed,
+            @Parameter(description = "Only agents priced in this currency are candidates", example = "USDC")
+                    @QueryParam("currency")
+                    String currency) {
         caller.get().requireAnyRole();
         Capability wanted = DiscoveryParameters.capability(capability);
         SelectionStrategy how = DiscoveryParameters.strategy(strategy, seed);
-        Agent agent = discovery.select(wanted, how);
+        Agent agent = discovery.select(wanted, how, DiscoveryParameters.currency(currency));
         return SelectionView.of(wanted, how, AgentView.of(agent, registry.effectiveAvailability(agent)));
     }
 

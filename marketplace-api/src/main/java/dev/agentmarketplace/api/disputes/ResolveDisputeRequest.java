@@ -31,7 +31,7 @@ public record ResolveDisputeRequest(
         return switch (outcome) {
             case PROVIDER_UPHELD -> new DisputeOutcome.ProviderUpheld();
             case FULL_REFUND -> new DisputeOutcome.FullRefund();
-            case PARTIAL_REFUND -> new DisputeOutcome.PartialRefund(refund.toMoney());
+            case PARTIAL_REFUND -> new DisputeOutcome.PartialRefund(refund.toMoney("refund."));
         };
     }
 }

@@ -19,6 +19,8 @@ public enum ProblemCode {
     INVALID_VALUE(400, "Invalid value"),
     BULK_REJECTED(422, "Bulk request rejected"),
     CURRENCY_MISMATCH(422, "Currency mismatch"),
+    // The request lacks the currency that would make its prices comparable: the caller's to add.
+    MIXED_CURRENCIES(400, "Prices in several currencies"),
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
     AGENT_NOT_FOUND(404, "Agent not found"),
     AGENT_ALREADY_REGISTERED(409, "Agent already registered"),

@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.registry;
 
+import dev.agentmarketplace.core.money.Decimals;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -11,12 +12,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AdjustmentRequest(
         @Schema(
                 description = "Added to the score: non-zero, -5 to 5, at most two decimals; a JSON string or"
-                        + " number, read exactly",
+                        + " number of at most " + Decimals.MAX_LENGTH + " characters, read exactly",
                 type = SchemaType.STRING,
+                maxLength = Decimals.MAX_LENGTH,
                 examples = "-0.5")
-        @NotNull BigDecimal delta,
+        @NotNull @Size(min = 1, max = Decimals.MAX_LENGTH) String delta,
 
         @Schema(
                 description = "Why; shown in the agent's reputation history",
                 examples = "confirmed spam reviews removed")
-        @NotNull @Size(min = 1, max = 500) String reason) {}
+        @NotNull @Size(min = 1, max = 500) String reason) {
+
+    /** The delta as an exact decimal, bounded before anything expands it (issue 11). */
+    BigDecimal exactDelta() {
+        return Decimals.parse("delta", delta);
+    }
+}

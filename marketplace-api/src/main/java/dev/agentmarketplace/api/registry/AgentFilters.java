@@ -5,9 +5,9 @@ import dev.agentmarketplace.core.discovery.SearchCriteria;
 import dev.agentmarketplace.core.discovery.SearchCursor;
 import dev.agentmarketplace.core.discovery.SearchSort;
 import dev.agentmarketplace.core.money.Currency;
+import dev.agentmarketplace.core.money.Decimals;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Availability;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,6 +56,7 @@ record AgentFilters(
         return new SearchCriteria(
                 Inputs.capabilities("capability", capabilities),
                 priceCeiling(),
+                Optional.ofNullable(currency).map(code -> Inputs.as("currency", () -> Currency.of(code))),
                 availability.isEmpty() ? DEFAULT_AVAILABILITY : availabilities(),
                 minimumReputation(),
                 order(),
@@ -64,18 +65,14 @@ record AgentFilters(
     }
 
     private Optional<Money> priceCeiling() {
-        if (maxPrice == null && currency == null) {
-            return Optional.empty();
-        }
         if (maxPrice == null) {
-            throw new InvalidValueException("maxPrice", "is required with currency");
+            return Optional.empty();
         }
         if (currency == null) {
             throw new InvalidValueException("currency", "is required with maxPrice");
         }
-        Currency ceilingCurrency = Currency.of(currency);
-        BigDecimal amount = decimal("maxPrice", maxPrice);
-        return Optional.of(Inputs.as("maxPrice", () -> Money.of(amount, ceilingCurrency)));
+        Currency ceilingCurrency = Inputs.as("currency", () -> Currency.of(currency));
+        return Optional.of(Inputs.as("maxPrice", () -> Money.of(maxPrice, ceilingCurrency.code())));
     }
 
     private Set<Availability> availabilities() {
@@ -88,15 +85,7 @@ record AgentFilters(
         if (minReputation == null) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(decimal("minReputation", minReputation).doubleValue());
-    }
-
-    private static BigDecimal decimal(String field, String value) {
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException(field, "'" + value + "' is not a decimal number");
-        }
+        return OptionalDouble.of(Decimals.parse("minReputation", minReputation).doubleValue());
     }
 
     private SearchSort order() {

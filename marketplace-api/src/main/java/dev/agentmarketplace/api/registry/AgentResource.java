@@ -81,9 +81,10 @@ public class AgentResource {
     @Operation(
             summary = "List or filter agents",
             description = "Without filters: every agent, deregistered ones included, in ascending id order. With"
-                    + " any filter (capability, maxPrice + currency, availability, minReputation, sort): a search"
-                    + " over live agents offering any of the given capabilities, best reputation first unless"
-                    + " sorted otherwise; availability defaults to all four. Either way pass the returned"
+                    + " any filter (capability, currency, maxPrice (needs currency), availability, minReputation,"
+                    + " sort): a search over live agents offering any of the given capabilities, best reputation"
+                    + " first unless sorted otherwise; availability defaults to all four. Prices are compared only"
+                    + " within one currency, so sort=PRICE needs 'currency'. Either way pass the returned"
                     + " nextCursor as 'after', with the same filters, to read the next page; a null nextCursor"
                     + " marks the last page.")
     @APIResponse(responseCode = "200", description = "A page of agents")
@@ -95,10 +96,16 @@ public class AgentResource {
             @Parameter(description = "Offers any of these capabilities (repeat the parameter)", example = "python")
                     @QueryParam("capability")
                     List<String> capability,
-            @Parameter(description = "Costs at most this per task, in 'currency'", example = "2.00")
+            @Parameter(
+                            description = "Costs at most this per task, in 'currency' (required with it); an amount"
+                                    + " below 10^15 with at most the currency's decimals",
+                            example = "2.00")
                     @QueryParam("maxPrice")
                     String maxPrice,
-            @Parameter(description = "Currency of maxPrice; only agents priced in it match", example = "USDC")
+            @Parameter(
+                            description = "Only agents priced in this currency match; required with maxPrice and"
+                                    + " with sort=PRICE",
+                            example = "USDC")
                     @QueryParam("currency")
                     String currency,
             @Parameter(description = "Is now in any of these availabilities (repeat the parameter)", example = "ONLINE")
@@ -107,7 +114,8 @@ public class AgentResource {
             @Parameter(description = "Reputation score at least this, 0 to 5", example = "4.0")
                     @QueryParam("minReputation")
                     String minReputation,
-            @Parameter(description = "REPUTATION (default), PRICE or LOAD", example = "PRICE") @QueryParam("sort")
+            @Parameter(description = "REPUTATION (default), PRICE (needs currency) or LOAD", example = "PRICE")
+                    @QueryParam("sort")
                     String sort,
             @Parameter(description = "The previous page's nextCursor", example = "python-expert") @QueryParam("after")
                     String after,
@@ -186,7 +194,7 @@ public class AgentResource {
     @APIResponse(responseCode = "200", description = "The changed agent")
     @APIResponse(
             responseCode = "400",
-            description = "The amount or currency is malformed, negative or has too many decimals",
+            description = "The amount or currency is malformed, negative, not below 10^15 or has too many decimals",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",

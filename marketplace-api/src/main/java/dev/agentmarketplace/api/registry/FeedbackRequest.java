@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.registry;
 
+import dev.agentmarketplace.core.money.Decimals;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -15,7 +16,15 @@ public record FeedbackRequest(
         @NotNull @Size(min = 1, max = 64) String transactionId,
 
         @Schema(
-                description = "0 to 5 in steps of 0.1, as a JSON string or number; read exactly, never as a double",
+                description = "0 to 5 in steps of 0.1, as a JSON string or number of at most " + Decimals.MAX_LENGTH
+                        + " characters; read exactly, never as a double",
                 type = SchemaType.STRING,
+                maxLength = Decimals.MAX_LENGTH,
                 examples = "4.5")
-        @NotNull BigDecimal rating) {}
+        @NotNull @Size(min = 1, max = Decimals.MAX_LENGTH) String rating) {
+
+    /** The rating as an exact decimal, bounded before anything expands it (issue 11). */
+    BigDecimal exactRating() {
+        return Decimals.parse("rating", rating);
+    }
+}

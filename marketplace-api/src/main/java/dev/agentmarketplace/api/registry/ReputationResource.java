@@ -154,7 +154,7 @@ public class ReputationResource {
         AgentId rater = caller.get().requireAgent();
         TransactionId transaction = TransactionId.of(request.transactionId());
         return RestResponse.ResponseBuilder.<ReputationView>created(reputationUri(uri, provider))
-                .entity(ReputationView.of(reputation.giveFeedback(rater, provider, transaction, request.rating())))
+                .entity(ReputationView.of(reputation.giveFeedback(rater, provider, transaction, request.exactRating())))
                 .build();
     }
 
@@ -190,7 +190,7 @@ public class ReputationResource {
         operator.require(Role.OPERATOR);
         return RestResponse.ResponseBuilder.<ReputationView>created(reputationUri(uri, agent))
                 .entity(ReputationView.of(
-                        reputation.adjust(agent, request.delta(), request.reason(), operator.subject())))
+                        reputation.adjust(agent, request.exactDelta(), request.reason(), operator.subject())))
                 .build();
     }
 

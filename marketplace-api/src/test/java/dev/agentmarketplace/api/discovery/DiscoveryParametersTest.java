@@ -7,6 +7,7 @@ import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.discovery.SearchCriteria;
 import dev.agentmarketplace.core.discovery.SearchSort;
 import dev.agentmarketplace.core.discovery.SelectionStrategy;
+import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
@@ -44,6 +45,14 @@ class DiscoveryParametersTest {
     }
 
     @Test
+    void currencyMayComeWithoutAPriceCeilingAndACeilingImpliesItsCurrency() {
+        assertThat(search(List.of("python"), null, "eur", null).currency()).contains(Currency.of("EUR"));
+        assertThat(search(List.of("python"), null, "eur", null).priceCeiling()).isEmpty();
+        assertThat(search(List.of("python"), "2", "USDC", null).currency()).contains(Currency.USDC);
+        assertThat(search(List.of("python"), null, null, null).currency()).isEmpty();
+    }
+
+    @Test
     void refusalsNameTheQueryParameterNotTheCoreField() {
         assertRefused(() -> search(List.of(), null, null, null), "capability");
         assertRefused(
@@ -52,7 +61,8 @@ class DiscoveryParametersTest {
         assertRefused(() -> search(List.of("python"), "-1", "USDC", null), "maxPrice");
         assertRefused(() -> search(List.of("python"), "0.0000001", "USDC", null), "maxPrice");
         assertRefused(() -> search(List.of("python"), "1", null, null), "currency");
-        assertRefused(() -> search(List.of("python"), null, "USDC", null), "maxPrice");
+        assertRefused(() -> search(List.of("python"), "1e999999999", "USDC", null), "maxPrice");
+        assertRefused(() -> search(List.of("python"), "1e20", "USDC", null), "maxPrice");
         assertRefused(() -> search(List.of("python"), "1", "DOGE", null), "currency");
         assertRefused(() -> search(List.of("python"), null, null, "not-a-cursor"), "after");
         assertRefused(

@@ -84,6 +84,11 @@ public final class AgentDiscovery {
      * as a result that breaks a filter (issue 3, Discovery: results always satisfy every filter).
      */
     public SearchPage search(SearchCriteria criteria) {
+        if (criteria.sort() == SearchSort.PRICE && criteria.currency().isEmpty()) {
+            // Issue 11: amounts of different currencies are not one number to sort by.
+            throw new InvalidValueException(
+                    "currency", "is required to sort by PRICE, as prices are compared only within one currency");
+        }
         events.queried(DiscoveryEvents.Query.SEARCH);
         Instant now = clock.instant();
         // One row more than the page tells whether another page exists without a count query.
@@ -103,6 +108,9 @@ public final class AgentDiscovery {
         double score = hit.reputation().map(ReputationSummary::score).orElse(reputationPolicy.priorMean());
         return !agent.isDeregistered()
                 && agent.capabilities().stream().anyMatch(criteria.anyOf()::contains)
+                && criteria.currency()
+                        .map(currency -> agent.price().currency().equals(currency))
+                        .orElse(true)
                 && criteria.priceCeiling()
                         .map(ceiling -> agent.price().currency().equals(ceiling.currency())
                                 && !agent.price().isGreaterThan(ceiling))
@@ -120,13 +128,39 @@ public final class AgentDiscovery {
      * equally good agents share the work instead of the first id taking it all.
      */
     public List<Recommendation> recommend(Capability capability, int topN, boolean includeBusy) {
+        return recommend(capability, topN, includeBusy, Optional.empty());
+    }
+
+    /**
+     * {@link #recommend(Capability, int, boolean)} among the agents priced in {@code currency}. The
+     * price part of a rank compares prices, and prices are compared only within one currency (issue
+     * 11): without a currency, candidates priced in several are refused rather than ranked as if
+     * their amounts were one number.
+     *
+     * @throws RuleViolationException with {@code MIXED_CURRENCIES} when no currency is given and the
+     *     candidates are priced in more than one
+     */
+    public List<Recommendation> recommend(
+            Capability capability, int topN, boolean includeBusy, Optional<Currency> currency) {
         if (topN < 1 || topN > MAX_RECOMMENDATIONS) {
             throw new InvalidValueException("topN", "must be between 1 and " + MAX_RECOMMENDATIONS + ", was " + topN);
         }
         events.queried(DiscoveryEvents.Query.RECOMMEND);
         Instant now = clock.instant();
-        List<SearchHit> candidates = candidates(capability, includeBusy, now);
+        List<SearchHit> candidates = candidates(capability, includeBusy, currency, now);
         Map<Currency, Money[]> priceRange = priceRanges(candidates);
+        if (priceRange.size() > 1) {
+            throw new RuleViolationException(
+                    ErrorCode.MIXED_CURRENCIES,
+                    "the candidates for '" + capability + "' are priced in "
+                            + String.join(
+                                    " and ",
+                                    priceRange.keySet().stream()
+                                            .map(Currency::code)
+                                            .sorted()
+                                            .toList())
+                            + ", and prices are compared only within one currency: name one with currency");
+        }
         List<Recommendation> ranked = new ArrayList<>();
         for (SearchHit hit : candidates) {
             double lowerBound = hit.reputation()
@@ -165,11 +199,22 @@ public final class AgentDiscovery {
      * @throws RuleViolationException with {@code NO_AGENT_AVAILABLE} when no such agent is online
      */
     public Agent select(Capability capability, SelectionStrategy strategy) {
+        return select(capability, strategy, Optional.empty());
+    }
+
+    /**
+     * {@link #select(Capability, SelectionStrategy)} among the agents priced in {@code currency}
+     * when given (the one the caller pays in). No strategy compares prices, so candidates in several
+     * currencies are fine without one.
+     */
+    public Agent select(Capability capability, SelectionStrategy strategy, Optional<Currency> currency) {
         events.queried(DiscoveryEvents.Query.SELECT);
-        List<SearchHit> candidates = new ArrayList<>(candidates(capability, false, clock.instant()));
+        List<SearchHit> candidates = new ArrayList<>(candidates(capability, false, currency, clock.instant()));
         if (candidates.isEmpty()) {
             throw new RuleViolationException(
-                    ErrorCode.NO_AGENT_AVAILABLE, "no agent offering '" + capability + "' is online");
+                    ErrorCode.NO_AGENT_AVAILABLE,
+                    "no agent offering '" + capability + "'"
+                            + currency.map(unit -> " priced in " + unit).orElse("") + " is online");
         }
         candidates.sort(Comparator.comparing(hit -> hit.agent().id()));
         SearchHit chosen = switch (strategy) {
@@ -199,8 +244,9 @@ public final class AgentDiscovery {
         events.queried(DiscoveryEvents.Query.ANALYTICS);
         Instant now = clock.instant();
         // Every offering agent is read: counts and medians must not be cut at a page limit.
+        // Every currency is read, each priced separately below; the order does not matter.
         List<SearchHit> offering = all(
-                SearchCriteria.of(Set.of(capability), EnumSet.allOf(Availability.class), SearchSort.PRICE, 200),
+                SearchCriteria.of(Set.of(capability), EnumSet.allOf(Availability.class), SearchSort.REPUTATION, 200),
                 now,
                 Integer.MAX_VALUE);
         long online = 0;
@@ -236,11 +282,13 @@ public final class AgentDiscovery {
                 activity.volume());
     }
 
-    private List<SearchHit> candidates(Capability capability, boolean includeBusy, Instant now) {
+    private List<SearchHit> candidates(
+            Capability capability, boolean includeBusy, Optional<Currency> currency, Instant now) {
         Set<Availability> availability =
                 includeBusy ? EnumSet.of(Availability.ONLINE, Availability.BUSY) : EnumSet.of(Availability.ONLINE);
         return all(
-                SearchCriteria.of(Set.of(capability), availability, SearchSort.REPUTATION, SearchCriteria.MAX_LIMIT),
+                SearchCriteria.of(
+                        Set.of(capability), availability, currency, SearchSort.REPUTATION, SearchCriteria.MAX_LIMIT),
                 now,
                 settings.maxCandidates());
     }

@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.discovery;
 
 import dev.agentmarketplace.core.InvalidValueException;
+import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
@@ -11,13 +12,17 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * A search: agents offering any of {@code anyOf}, priced at most {@code priceCeiling} (which also
- * restricts to its currency), whose effective availability is in {@code availability}, with a
- * reputation score of at least {@code minReputation}; sorted, one page of at most {@code limit}.
+ * A search: agents offering any of {@code anyOf}, priced in {@code currency} (when given) at most
+ * {@code priceCeiling} (whose currency is then the search's), whose effective availability is in
+ * {@code availability}, with a reputation score of at least {@code minReputation}; sorted, one page
+ * of at most {@code limit}. Prices are compared only within one currency (issue 11): {@link
+ * AgentDiscovery#search} needs a currency to sort by {@link SearchSort#PRICE}, and a price cursor
+ * belongs to its currency.
  */
 public record SearchCriteria(
         Set<Capability> anyOf,
         Optional<Money> priceCeiling,
+        Optional<Currency> currency,
         Set<Availability> availability,
         OptionalDouble minReputation,
         SearchSort sort,
@@ -38,6 +43,13 @@ public record SearchCriteria(
         if (priceCeiling.filter(Money::isNegative).isPresent()) {
             throw new InvalidValueException("priceCeiling", "must not be negative, was " + priceCeiling.get());
         }
+        currency = currency == null || currency.isEmpty() ? priceCeiling.map(Money::currency) : currency;
+        if (priceCeiling.isPresent() && !priceCeiling.get().currency().equals(currency.get())) {
+            throw new InvalidValueException(
+                    "currency",
+                    "is " + currency.get() + " but the price ceiling is in "
+                            + priceCeiling.get().currency());
+        }
         if (availability == null || availability.isEmpty()) {
             throw new InvalidValueException("availability", "at least one availability is required");
         }
@@ -53,18 +65,47 @@ public record SearchCriteria(
             throw new InvalidValueException(
                     "cursor", "was made for sort " + after.get().sort() + ", not " + sort);
         }
+        if (after.orElse(null) instanceof SearchCursor.ByPrice byPrice
+                && currency.isPresent()
+                && !byPrice.price().currency().equals(currency.get())) {
+            throw new InvalidValueException(
+                    "cursor", "was made for currency " + byPrice.price().currency() + ", not " + currency.get());
+        }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidValueException("limit", "must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
     }
 
-    /** Every agent offering {@code capability} with one of {@code availability}, best reputation first. */
+    /** A search in any currency, or in the price ceiling's when there is one. */
+    public SearchCriteria(
+            Set<Capability> anyOf,
+            Optional<Money> priceCeiling,
+            Set<Availability> availability,
+            OptionalDouble minReputation,
+            SearchSort sort,
+            Optional<SearchCursor> after,
+            int limit) {
+        this(anyOf, priceCeiling, Optional.empty(), availability, minReputation, sort, after, limit);
+    }
+
+    /** Every agent offering {@code capability} with one of {@code availability}, in any currency. */
     public static SearchCriteria of(Set<Capability> anyOf, Set<Availability> availability, SearchSort sort, int limit) {
+        return of(anyOf, availability, Optional.empty(), sort, limit);
+    }
+
+    /** Every agent offering {@code capability} with one of {@code availability}, priced in {@code currency} if given. */
+    public static SearchCriteria of(
+            Set<Capability> anyOf,
+            Set<Availability> availability,
+            Optional<Currency> currency,
+            SearchSort sort,
+            int limit) {
         return new SearchCriteria(
-                anyOf, Optional.empty(), availability, OptionalDouble.empty(), sort, Optional.empty(), limit);
+                anyOf, Optional.empty(), currency, availability, OptionalDouble.empty(), sort, Optional.empty(), limit);
     }
 
     public SearchCriteria continuingAfter(SearchCursor cursor) {
-        return new SearchCriteria(anyOf, priceCeiling, availability, minReputation, sort, Optional.of(cursor), limit);
+        return new SearchCriteria(
+                anyOf, priceCeiling, currency, availability, minReputation, sort, Optional.of(cursor), limit);
     }
 }

@@ -13,6 +13,12 @@ import java.util.Objects;
  * belongs to one sort. Clients see it as an opaque {@link #token()}.
  */
 public sealed interface SearchCursor {
+    /**
+     * The longest token this service issues (a price cursor of the largest amount and a 64-character
+     * id is about 130); anything longer is refused before it is decoded.
+     */
+    int MAX_TOKEN_LENGTH = 256;
+
     AgentId after();
 
     SearchSort sort();
@@ -41,6 +47,9 @@ public sealed interface SearchCursor {
         if (token == null) {
             throw new InvalidValueException("cursor", "must not be null");
         }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidValueException("cursor", "is not a cursor of this search");
+        }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", -1);
             SearchSort sort = SearchSort.valueOf(parts[0]);
@@ -51,6 +60,7 @@ public sealed interface SearchCursor {
             AgentId after = AgentId.of(parts[expected - 1]);
             return switch (sort) {
                 case REPUTATION -> new ByReputation(finite(parts[1]), after);
+                // Money.of bounds the amount (issue 11): a forged 1e999999999 is refused, not expanded.
                 case PRICE -> new ByPrice(Money.of(parts[1], parts[2]), after);
                 case LOAD -> new ByLoad(finite(parts[1]), after);
             };

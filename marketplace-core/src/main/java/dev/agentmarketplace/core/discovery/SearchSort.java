@@ -4,7 +4,11 @@ package dev.agentmarketplace.core.discovery;
 public enum SearchSort {
     /** Reputation score, highest first. */
     REPUTATION,
-    /** Price, cheapest first; prices of different currencies are grouped by currency code. */
+    /**
+     * Price, cheapest first, within the search's currency: {@link AgentDiscovery#search} needs one,
+     * as amounts of different currencies are not comparable (issue 11). A port asked without one
+     * groups prices by currency code.
+     */
     PRICE,
     /** Load (hires in the last hour ÷ capacity per hour), least loaded first. */
     LOAD

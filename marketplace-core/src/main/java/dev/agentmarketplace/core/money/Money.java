@@ -12,25 +12,64 @@ import java.util.Objects;
  * An exact amount in one currency, always held at the currency's scale ({@code 1.5 USD} is
  * {@code 1.50}). An amount with more decimals than the currency allows is refused, never rounded.
  * Amounts may be negative: journal postings are signed.
+ *
+ * <p>Two bounds (issue 11). Every amount read from outside ({@link #of(String, String)}: prices,
+ * hires, refunds, price ceilings, cursors) is below {@link #MAX_AMOUNT} = 10^15 in magnitude, at
+ * most {@link #MAX_INTEGER_DIGITS} digits before the point, so stored amounts and their sums stay far
+ * within the 20 integer digits of a {@code NUMERIC(38, 18)} column. Any money at all has at most
+ * {@link #MAX_HELD_INTEGER_DIGITS} integer digits: a uint256 of minor units, the most an x402
+ * payment or a settlement receipt carries, fits; a value such as {@code 1e999999999} is refused
+ * before it is rescaled.
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /** Digits before the decimal point of an amount read from outside. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
+    /** Every amount read from outside is below this in magnitude: 10^15, exclusive. */
+    public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(MAX_INTEGER_DIGITS);
+
+    /** Digits before the decimal point of any money: 78, those of the largest uint256. */
+    public static final int MAX_HELD_INTEGER_DIGITS = 78;
+
     private static final BigDecimal BASIS_POINTS_PER_UNIT = BigDecimal.valueOf(10_000);
 
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        BigDecimal plain = amount.stripTrailingZeros();
-        if (plain.scale() > currency.scale()) {
+        // Precision and scale first: they cost nothing, where stripping, rescaling or printing a
+        // value such as 1e999999999 would expand it.
+        if (Decimals.integerDigits(amount) > MAX_HELD_INTEGER_DIGITS) {
             throw new InvalidValueException(
                     "amount",
-                    amount.toPlainString() + " has more than " + currency.scale() + " decimals, the most "
+                    Decimals.shown(amount) + " is too large to hold (at most " + MAX_HELD_INTEGER_DIGITS
+                            + " digits before the decimal point)");
+        }
+        if (Decimals.decimals(amount) > currency.scale()) {
+            throw new InvalidValueException(
+                    "amount",
+                    Decimals.shown(amount) + " has more than " + currency.scale() + " decimals, the most "
                             + currency.code() + " allows");
         }
-        amount = amount.setScale(currency.scale(), RoundingMode.UNNECESSARY);
+        // Rescaled from the stripped value, whose scale is small: rescaling 0E-999999999 itself would not be.
+        amount = amount.stripTrailingZeros().setScale(currency.scale(), RoundingMode.UNNECESSARY);
     }
 
+    /**
+     * Money read from outside: {@code amount} as {@link Decimals#parse} reads it, below {@link
+     * #MAX_AMOUNT} in magnitude, with at most the currency's decimals.
+     *
+     * @throws InvalidValueException naming {@code amount} or {@code currency}
+     */
     public static Money of(String amount, String currency) {
-        return of(parse(amount), Currency.of(currency));
+        Currency unit = Currency.of(currency);
+        BigDecimal value = Decimals.parse("amount", amount);
+        if (Decimals.integerDigits(value) > MAX_INTEGER_DIGITS) {
+            throw new InvalidValueException(
+                    "amount",
+                    Decimals.shown(amount) + " is too large: amounts are below 10^" + MAX_INTEGER_DIGITS + " (at most "
+                            + MAX_INTEGER_DIGITS + " digits before the decimal point)");
+        }
+        return of(value, unit);
     }
 
     public static Money of(BigDecimal amount, Currency currency) {
@@ -105,16 +144,5 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
                     ErrorCode.CURRENCY_MISMATCH, "cannot combine " + this + " with " + other + ": currencies differ");
         }
         return other;
-    }
-
-    private static BigDecimal parse(String amount) {
-        if (amount == null) {
-            throw new InvalidValueException("amount", "must not be null");
-        }
-        try {
-            return new BigDecimal(amount.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException("amount", "'" + amount + "' is not a decimal number");
-        }
     }
 }

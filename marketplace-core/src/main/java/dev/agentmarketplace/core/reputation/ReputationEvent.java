@@ -3,6 +3,7 @@ package dev.agentmarketplace.core.reputation;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.ShownText;
 import dev.agentmarketplace.core.ledger.TransactionId;
+import dev.agentmarketplace.core.money.Decimals;
 import dev.agentmarketplace.core.registry.AgentId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -62,12 +63,14 @@ public sealed interface ReputationEvent {
             if (rating == null) {
                 throw new InvalidValueException("rating", "must not be null");
             }
+            // compareTo and Decimals cost nothing on a value such as 1e-999999999; its plain form
+            // would be a billion digits, so messages show it through Decimals.shown (issue 11).
             if (rating.signum() < 0 || rating.compareTo(MAX_RATING) > 0) {
-                throw new InvalidValueException("rating", "must be between 0 and 5, was " + rating.toPlainString());
+                throw new InvalidValueException("rating", "must be between 0 and 5, was " + Decimals.shown(rating));
             }
-            if (rating.stripTrailingZeros().scale() > 1) {
+            if (Decimals.decimals(rating) > 1) {
                 throw new InvalidValueException(
-                        "rating", "must have at most one decimal, was " + rating.toPlainString());
+                        "rating", "must have at most one decimal, was " + Decimals.shown(rating));
             }
             checkWeight(weight);
             Objects.requireNonNull(from, "from");
@@ -93,13 +96,11 @@ public sealed interface ReputationEvent {
             Objects.requireNonNull(at, "at");
             if (delta == null || delta.signum() == 0 || delta.abs().compareTo(MAX_DELTA) > 0) {
                 throw new InvalidValueException(
-                        "delta",
-                        "must be non-zero and between -5 and 5, was "
-                                + (delta == null ? "null" : delta.toPlainString()));
+                        "delta", "must be non-zero and between -5 and 5, was " + Decimals.shown(delta));
             }
-            if (delta.stripTrailingZeros().scale() > 2) {
+            if (Decimals.decimals(delta) > 2) {
                 throw new InvalidValueException(
-                        "delta", "must have at most two decimals, was " + delta.toPlainString());
+                        "delta", "must have at most two decimals, was " + Decimals.shown(delta));
             }
             reason = requiredText("reason", reason);
             operator = requiredText("operator", operator);

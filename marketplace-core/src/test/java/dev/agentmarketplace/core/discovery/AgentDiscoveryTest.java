@@ -61,7 +61,8 @@ class AgentDiscoveryTest {
     @Test
     void searchPagesCarryACursorUntilTheLastPage() {
         IntStream.range(0, 5).forEach(i -> store("agent-" + i, "1.00 USDC", 10, Availability.ONLINE));
-        SearchCriteria criteria = SearchCriteria.of(Set.of(PYTHON), Set.of(Availability.ONLINE), SearchSort.PRICE, 2);
+        SearchCriteria criteria = SearchCriteria.of(
+                Set.of(PYTHON), Set.of(Availability.ONLINE), Optional.of(Currency.USDC), SearchSort.PRICE, 2);
 
         SearchPage first = discovery.search(criteria);
         SearchPage second =
@@ -198,16 +199,111 @@ class AgentDiscoveryTest {
     }
 
     @Test
-    void priceIsNormalizedAmongCandidatesOfTheSameCurrency() {
+    void priceIsNormalizedAmongCandidatesOfTheCurrencyAskedFor() {
         store("usd-low", "1.00 USDC", 10, Availability.ONLINE);
         store("usd-mid", "1.50 USDC", 10, Availability.ONLINE);
         store("usd-high", "2.00 USDC", 10, Availability.ONLINE);
         store("euro", "50.00 EUR", 10, Availability.ONLINE);
 
-        assertThat(discovery.recommend(PYTHON, 10, false))
-                .filteredOn(r -> !r.agent().id().value().equals("usd-high"))
+        assertThat(discovery.recommend(PYTHON, 10, false, Optional.of(Currency.USDC)))
                 .extracting(r -> r.agent().id().value() + "=" + r.normalizedPrice())
-                .containsExactlyInAnyOrder("usd-low=0.0", "usd-mid=0.5", "euro=0.0");
+                .containsExactly("usd-low=0.0", "usd-mid=0.5", "usd-high=1.0");
+        assertThat(discovery.recommend(PYTHON, 10, false, Optional.of(Currency.of("EUR"))))
+                .extracting(r -> r.agent().id().value() + "=" + r.normalizedPrice())
+                .containsExactly("euro=0.0");
+    }
+
+    // --- issue 11, finding 3: prices are compared only within one currency -----------------------
+
+    @Test
+    void recommendRefusesCandidatesPricedInSeveralCurrenciesUnlessACurrencyIsNamed() {
+        store("usd-low", "1.00 USDC", 10, Availability.ONLINE);
+        store("euro", "50.00 EUR", 10, Availability.ONLINE);
+
+        assertThatThrownBy(() -> discovery.recommend(PYTHON, 10, false))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MIXED_CURRENCIES))
+                .hasMessage("the candidates for 'python' are priced in EUR and USDC, and prices are compared only"
+                        + " within one currency: name one with currency");
+        assertThat(discovery.recommend(PYTHON, 10, false, Optional.of(Currency.of("EUR"))))
+                .extracting(r -> r.agent().id().value())
+                .containsExactly("euro");
+    }
+
+    @Test
+    void priceSortNeedsACurrencyAndRanksOnlyAgentsPricedInIt() {
+        store("usd-high", "2.00 USDC", 10, Availability.ONLINE);
+        store("usd-low", "1.00 USDC", 10, Availability.ONLINE);
+        store("euro", "0.50 EUR", 10, Availability.ONLINE);
+        Set<Availability> online = Set.of(Availability.ONLINE);
+
+        assertThatThrownBy(() -> discovery.search(SearchCriteria.of(Set.of(PYTHON), online, SearchSort.PRICE, 10)))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("currency"))
+                .hasMessage(
+                        "currency: is required to sort by PRICE, as prices are compared only within one" + " currency");
+        assertThat(ids(discovery
+                        .search(SearchCriteria.of(
+                                Set.of(PYTHON), online, Optional.of(Currency.USDC), SearchSort.PRICE, 10))
+                        .hits()))
+                .containsExactly("usd-low", "usd-high");
+        assertThat(ids(discovery
+                        .search(SearchCriteria.of(
+                                Set.of(PYTHON), online, Optional.of(Currency.of("EUR")), SearchSort.REPUTATION, 10))
+                        .hits()))
+                .containsExactly("euro");
+    }
+
+    @Test
+    void selectionWithACurrencyPicksOnlyAgentsPricedInIt() {
+        store("usd-low", "1.00 USDC", 10, Availability.ONLINE);
+        store("euro", "50.00 EUR", 10, Availability.ONLINE);
+
+        assertThat(discovery
+                        .select(PYTHON, new SelectionStrategy.LeastLoaded(), Optional.of(Currency.USDC))
+                        .id()
+                        .value())
+                .isEqualTo("usd-low");
+        assertThat(discovery
+                        .select(PYTHON, new SelectionStrategy.LeastLoaded(), Optional.of(Currency.of("EUR")))
+                        .id()
+                        .value())
+                .isEqualTo("euro");
+        assertThatThrownBy(() ->
+                        discovery.select(PYTHON, new SelectionStrategy.LeastLoaded(), Optional.of(Currency.of("JPY"))))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_AGENT_AVAILABLE));
+    }
+
+    @Test
+    void searchCriteriaRefuseACeilingOrACursorOfAnotherCurrency() {
+        Set<Capability> python = Set.of(PYTHON);
+        Set<Availability> online = Set.of(Availability.ONLINE);
+        assertThatThrownBy(() -> new SearchCriteria(
+                        python,
+                        Optional.of(Money.of("2", "EUR")),
+                        Optional.of(Currency.USDC),
+                        online,
+                        OptionalDouble.empty(),
+                        SearchSort.PRICE,
+                        Optional.empty(),
+                        10))
+                .hasMessage("currency: is USDC but the price ceiling is in EUR");
+        SearchCursor euroCursor = new SearchCursor.ByPrice(Money.of("2", "EUR"), AgentId.of("a"));
+        assertThatThrownBy(() -> SearchCriteria.of(python, online, Optional.of(Currency.USDC), SearchSort.PRICE, 10)
+                        .continuingAfter(euroCursor))
+                .hasMessage("cursor: was made for currency EUR, not USDC");
+        assertThat(new SearchCriteria(
+                                python,
+                                Optional.of(Money.of("2", "EUR")),
+                                online,
+                                OptionalDouble.empty(),
+                                SearchSort.PRICE,
+                                Optional.empty(),
+                                10)
+                        .currency())
+                .contains(Currency.of("EUR"));
     }
 
     @Test

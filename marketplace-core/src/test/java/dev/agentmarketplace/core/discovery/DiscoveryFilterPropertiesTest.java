@@ -107,12 +107,16 @@ class DiscoveryFilterPropertiesTest {
                 spec.deregistered() || spec.lastSeenMinutesAgo() * 60L > 90 ? Availability.OFFLINE : spec.declared();
         double score = spec.scoreTenths() < 0 ? 3.0 : spec.scoreTenths() / 10.0;
         boolean capability = spec.capabilities().stream().map(Capability::of).anyMatch(criteria.anyOf()::contains);
+        boolean currency = criteria.currency()
+                .map(unit -> unit.code().equals(spec.currency()))
+                .orElse(true);
         boolean price = criteria.priceCeiling()
                 .map(ceiling -> ceiling.currency().code().equals(spec.currency())
                         && BigDecimal.valueOf(spec.priceCents(), 2).compareTo(ceiling.amount()) <= 0)
                 .orElse(true);
         return !spec.deregistered()
                 && capability
+                && currency
                 && price
                 && criteria.availability().contains(effective)
                 && (criteria.minReputation().isEmpty()
@@ -180,14 +184,29 @@ class DiscoveryFilterPropertiesTest {
         Arbitrary<OptionalDouble> minReputation = Arbitraries.integers()
                 .between(-1, 50)
                 .map(tenths -> tenths < 0 ? OptionalDouble.empty() : OptionalDouble.of(tenths / 10.0));
+        Arbitrary<Optional<Currency>> currency =
+                Arbitraries.of(CURRENCIES).map(Currency::of).optional();
         return Combinators.combine(
                         anyOf,
                         ceiling,
+                        currency,
                         availability,
                         minReputation,
                         Arbitraries.of(SearchSort.class),
                         Arbitraries.integers().between(1, 7))
-                .as((capabilities, price, states, min, sort, limit) ->
-                        new SearchCriteria(capabilities, price, states, min, sort, Optional.empty(), limit));
+                .as((capabilities, price, unit, states, min, sort, limit) -> new SearchCriteria(
+                        capabilities,
+                        price,
+                        // A ceiling brings its currency; sorting by price needs one (issue 11).
+                        price.isPresent()
+                                ? Optional.empty()
+                                : sort == SearchSort.PRICE && unit.isEmpty()
+                                        ? Optional.of(Currency.of(CURRENCIES.getFirst()))
+                                        : unit,
+                        states,
+                        min,
+                        sort,
+                        Optional.empty(),
+                        limit));
     }
 }

@@ -47,6 +47,27 @@ class SearchCursorTest {
         }
     }
 
+    @Test
+    void priceCursorWithAnAmountOutOfBoundsIsInvalidNotAnOverflow() {
+        for (String amount : new String[] {"1e999999999", "1e-999999999", "1e400", "1e20", "1" + "0".repeat(60)}) {
+            assertThatThrownBy(() -> SearchCursor.parse(encode("PRICE|" + amount + "|USDC|a")))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessage("cursor: is not a cursor of this search");
+        }
+    }
+
+    @Test
+    void tokenLongerThanAnyIssuedIsRefusedUnread() {
+        String longest = new SearchCursor.ByPrice(
+                        Money.of("999999999999999.999999", "USDC"), AgentId.of("a".repeat(64)))
+                .token();
+        assertThat(longest.length()).isLessThanOrEqualTo(SearchCursor.MAX_TOKEN_LENGTH);
+
+        assertThatThrownBy(() -> SearchCursor.parse("A".repeat(SearchCursor.MAX_TOKEN_LENGTH + 1)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("cursor: is not a cursor of this search");
+    }
+
     private static String encode(String plain) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }

@@ -66,6 +66,21 @@ class ReputationEventTest {
     }
 
     @Test
+    void aRatingOrDeltaWithAHugeExponentIsRefusedWithoutEchoingItsExpansion() {
+        for (String huge : new String[] {"1e-9999999", "1e9999999", "-1e-9999999"}) {
+            assertThatThrownBy(() -> feedback(huge))
+                    .isInstanceOf(InvalidValueException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
+            assertThatThrownBy(() -> adjustment(huge, "reason", "ops"))
+                    .isInstanceOf(InvalidValueException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
+        }
+        assertThatThrownBy(() -> adjustment("1e-9999999", "reason", "ops"))
+                .hasMessage("delta: must have at most two decimals, was 1E-9999999");
+        assertThatThrownBy(() -> feedback("1e9999999")).hasMessage("rating: must be between 0 and 5, was 1E+9999999");
+    }
+
+    @Test
     void policyRefusesNumbersThatBreakTheFormula() {
         assertThatThrownBy(() -> new ReputationPolicy(5.5, 5, Duration.ofDays(90), 1.96, 1, 1, 3, 3))
                 .isInstanceOf(InvalidValueException.class)

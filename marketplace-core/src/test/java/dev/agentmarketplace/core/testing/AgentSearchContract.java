@@ -8,6 +8,7 @@ import dev.agentmarketplace.core.discovery.SearchCriteria;
 import dev.agentmarketplace.core.discovery.SearchCursor;
 import dev.agentmarketplace.core.discovery.SearchHit;
 import dev.agentmarketplace.core.discovery.SearchSort;
+import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
@@ -95,6 +96,27 @@ public abstract class AgentSearchContract {
                 200);
 
         assertThat(ids(criteria)).containsExactly("cheap", "exact");
+    }
+
+    @Test
+    void currencyKeepsOnlyAgentsPricedInItInEverySortAndAcrossPages() {
+        store(agent("u2", "2.00 USDC", "python"));
+        store(agent("u1", "1.00 USDC", "python"));
+        store(agent("e1", "0.50 EUR", "python"));
+        store(agent("e2", "3.00 EUR", "python"));
+        store(agent("u3", "3.00 USDC", "python"));
+
+        for (SearchSort sort : SearchSort.values()) {
+            SearchCriteria inUsdc =
+                    SearchCriteria.of(Set.of(Capability.of("python")), ANY, Optional.of(Currency.USDC), sort, 200);
+            assertThat(ids(inUsdc)).as(sort.name()).containsExactlyInAnyOrder("u1", "u2", "u3");
+        }
+        SearchCriteria firstPage = SearchCriteria.of(
+                Set.of(Capability.of("python")), ANY, Optional.of(Currency.USDC), SearchSort.PRICE, 2);
+        List<SearchHit> first = search.search(query(firstPage, 2));
+        assertThat(first).extracting(hit -> hit.agent().id().value()).containsExactly("u1", "u2");
+        SearchCriteria next = firstPage.continuingAfter(SearchCursor.of(first.getLast(), SearchSort.PRICE));
+        assertThat(ids(next)).containsExactly("u3");
     }
 
     @Test

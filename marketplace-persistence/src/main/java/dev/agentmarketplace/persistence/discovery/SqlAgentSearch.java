@@ -292,12 +292,15 @@ public class SqlAgentSearch implements AgentSearch {
             part.append(" OR " + t + ".last_seen_at < ?", cutoff);
         }
         part.append(")");
+        // A price ceiling implies its currency (SearchCriteria), so the amounts compared share one.
+        if (criteria.currency().isPresent()) {
+            part.append(
+                    " AND " + t + ".price_currency = ?",
+                    criteria.currency().get().code());
+        }
         if (criteria.priceCeiling().isPresent()) {
             Money ceiling = criteria.priceCeiling().get();
-            part.append(
-                    " AND " + t + ".price_currency = ? AND " + t + ".price_amount <= ?",
-                    ceiling.currency().code(),
-                    ceiling.amount());
+            part.append(" AND " + t + ".price_amount <= ?", ceiling.amount());
         }
         if (criteria.minReputation().isPresent() && criteria.sort() != SearchSort.REPUTATION) {
             part.append(
