@@ -208,7 +208,7 @@ public final class DisputeDesk {
         // Lock order (core README): the transaction's agents first, then the dispute's row, then the
         // ledger's move (the transaction's row, the journal head last). The listener writes the
         // provider's reputation, guarded by the provider's lock this unit of work already holds.
-        ledger.lockParties(dispute.transactionId());
+        Transaction disputed = ledger.lockParties(dispute.transactionId());
         Dispute resolved = disputes.update(dispute.resolvedWith(resolution));
         ledger.resolveDispute(
                 dispute.transactionId(),
@@ -217,7 +217,11 @@ public final class DisputeDesk {
                 resolution.note(),
                 resolution.decidedAt());
         if (resolution.providerLost()) {
-            listener.providerLostDispute(dispute.provider(), dispute.transactionId(), resolution.decidedAt());
+            listener.providerLostDispute(
+                    dispute.provider(),
+                    dispute.transactionId(),
+                    resolution.outcome().refundedShare(disputed.amount()),
+                    resolution.decidedAt());
         } else {
             listener.providerUpheld(dispute.provider(), dispute.transactionId(), resolution.decidedAt());
         }

@@ -53,6 +53,7 @@ public final class Ledger {
     private final LedgerSettings settings;
     private final LedgerEvents events;
     private final ExternalSettlement external;
+    private final SettlementListener settlements;
 
     public Ledger(
             TransactionRepository transactions,
@@ -100,6 +101,33 @@ public final class Ledger {
             LedgerSettings settings,
             LedgerEvents events,
             ExternalSettlement external) {
+        this(
+                transactions,
+                journal,
+                agents,
+                statistics,
+                unitOfWork,
+                ids,
+                clock,
+                settings,
+                events,
+                external,
+                SettlementListener.NONE);
+    }
+
+    public Ledger(
+            TransactionRepository transactions,
+            JournalRepository journal,
+            AgentRepository agents,
+            HireStatistics statistics,
+            UnitOfWork unitOfWork,
+            IdGenerator ids,
+            Clock clock,
+            LedgerSettings settings,
+            LedgerEvents events,
+            ExternalSettlement external,
+            SettlementListener settlements) {
+        this.settlements = Objects.requireNonNull(settlements, "settlements");
         this.external = Objects.requireNonNull(external, "external");
         this.events = Objects.requireNonNull(events, "events");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -186,6 +214,7 @@ public final class Ledger {
             checkPayerSide(tx, actor, LedgerMove.SETTLE);
             checkNotDecidedElsewhere(tx, LedgerMove.SETTLE);
             Transaction settled = move(tx, LedgerMove.SETTLE, actor, "settled", now(), reference, Optional.empty());
+            settlements.settled(settled);
             post(settled, EntryKind.SETTLE, LedgerPostings.settle(tx, settings.feeBasisPoints()));
             return settled;
         });
@@ -216,6 +245,7 @@ public final class Ledger {
             Transaction tx = lockParties(id);
             Transaction settled = move(
                     tx, LedgerMove.SETTLE, PAYMENT, "payment settled", now(), Optional.of(reference), Optional.empty());
+            settlements.settled(settled);
             post(settled, EntryKind.SETTLE, LedgerPostings.settle(tx, settings.feeBasisPoints()));
             return settled;
         });
