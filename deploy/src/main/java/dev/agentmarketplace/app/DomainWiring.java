@@ -133,11 +133,14 @@ public class DomainWiring {
             Clock clock,
             LedgerSettings settings,
             MarketMetrics metrics,
-            PaymentRepository payments) {
+            PaymentRepository payments,
+            ReputationService reputation) {
         // A hire paid through x402 ends only as its payment's settlement decides.
         ExternalSettlement x402 =
                 transaction -> payments.findByTransaction(transaction).isPresent();
-        return new Ledger(transactions, journal, agents, statistics, unitOfWork, ids, clock, settings, metrics, x402);
+        // Every settled hire counts as a success of its provider (issue 11).
+        return new Ledger(
+                transactions, journal, agents, statistics, unitOfWork, ids, clock, settings, metrics, x402, reputation);
     }
 
     @Produces

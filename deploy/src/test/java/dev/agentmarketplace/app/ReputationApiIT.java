@@ -2,6 +2,7 @@ package dev.agentmarketplace.app;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -11,6 +12,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.agentmarketplace.core.dispute.Dispute;
+import dev.agentmarketplace.core.dispute.DisputeDesk;
 import dev.agentmarketplace.core.ledger.Actor;
 import dev.agentmarketplace.core.ledger.HireRequest;
 import dev.agentmarketplace.core.ledger.IdempotencyKey;
@@ -20,11 +23,13 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.reputation.ReputationEvent;
+import dev.agentmarketplace.core.reputation.ReputationPolicy;
 import dev.agentmarketplace.core.reputation.ReputationService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -51,6 +56,9 @@ class ReputationApiIT {
 
     @Inject
     ReputationService reputation;
+
+    @Inject
+    DisputeDesk desk;
 
     private Transaction settled;
 
@@ -79,8 +87,14 @@ class ReputationApiIT {
         return ledger.settle(hired.id(), Actor.agent(PAYER), Optional.empty());
     }
 
+    /**
+     * The provider's history without the successes its settled hires count (the one settled before
+     * each test among them): the events these tests add, feedback and adjustments.
+     */
     private List<ReputationEvent> history() {
-        return reputation.history(PROVIDER);
+        return reputation.history(PROVIDER).stream()
+                .filter(event -> !(event instanceof ReputationEvent.TaskOutcome))
+                .toList();
     }
 
     private static String key() {
@@ -89,11 +103,11 @@ class ReputationApiIT {
 
     @Test
     void anyRoleReadsAReputationAndANewcomerSitsAtThePrior() {
-        for (var request : List.of(tokens.asAgent("stranger"), tokens.asOperator(), tokens.asAdmin())) {
-            request.get("/api/v1/agents/python-expert/reputation")
+        for (var request : List.of(tokens.asAgent("python-expert"), tokens.asOperator(), tokens.asAdmin())) {
+            request.get("/api/v1/agents/stranger/reputation")
                     .then()
                     .statusCode(200)
-                    .body("agentId", equalTo("python-expert"))
+                    .body("agentId", equalTo("stranger"))
                     .body("score", equalTo(3.0f))
                     .body("low", lessThan(3.0f))
                     .body("high", greaterThan(3.0f))
@@ -101,6 +115,50 @@ class ReputationApiIT {
                     .body("successes", equalTo(0))
                     .body("failures", equalTo(0));
         }
+    }
+
+    @Test
+    void settledHiresCountAsSuccessesAndAPartialRefundAsALostDisputeWeightedByItsShare() {
+        // The hire settled before each test is one success already.
+        Transaction second = settledHire();
+        readReputation().body("successes", equalTo(2)).body("failures", equalTo(0));
+
+        Dispute dispute = desk.open(second.id(), PAYER, "a quarter missing", List.of());
+        tokens.asOperator()
+                .contentType(ContentType.JSON)
+                .body("{\"outcome\":\"PARTIAL_REFUND\",\"refund\":{\"amount\":\"0.375\",\"currency\":\"USDC\"},"
+                        + "\"note\":\"a quarter missing\"}")
+                .post("/api/v1/disputes/" + dispute.id() + "/resolution")
+                .then()
+                .statusCode(200);
+
+        float score = readReputation()
+                .body("successes", equalTo(2))
+                .body("failures", equalTo(1))
+                .extract()
+                .path("score");
+        tokens.asOperator()
+                .get("/api/v1/agents/python-expert/reputation/history")
+                .then()
+                .statusCode(200)
+                .body("items.type", contains("TASK_OUTCOME", "TASK_OUTCOME", "DISPUTE_LOST"))
+                .body("items[0].success", equalTo(true))
+                .body("items[0].cause", equalTo("transaction " + settled.id() + " settled"))
+                .body(
+                        "items[2].cause",
+                        equalTo("dispute lost on transaction " + second.id() + ", refunded share 0.25"));
+        // 0.375 of 1.50 refunded: a quarter of a lost dispute's weight (3), two successes (weight 1 each).
+        double amountWeight = ReputationPolicy.DEFAULTS.amountWeight(RegistryFixture.PRICE);
+        assertThat(reputation.reputationOf(PROVIDER).effectiveObservations())
+                .isCloseTo(amountWeight * (2 + 3 * 0.25), within(1e-6));
+        assertThat((double) score).isGreaterThan(3.0);
+    }
+
+    private ValidatableResponse readReputation() {
+        return tokens.asAgent("stranger")
+                .get("/api/v1/agents/python-expert/reputation")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -150,12 +208,13 @@ class ReputationApiIT {
                 .get("/api/v1/agents/python-expert/reputation/history")
                 .then()
                 .statusCode(200)
-                .body("items", hasSize(1))
-                .body("items[0].type", equalTo("FEEDBACK"))
-                .body("items[0].rating", equalTo("4.5"))
-                .body("items[0].from", equalTo("orchestrator"))
-                .body("items[0].transactionId", equalTo(settled.id().value()))
-                .body("items[0].delta", nullValue())
+                .body("items", hasSize(2))
+                .body("items[0].type", equalTo("TASK_OUTCOME"))
+                .body("items[1].type", equalTo("FEEDBACK"))
+                .body("items[1].rating", equalTo("4.5"))
+                .body("items[1].from", equalTo("orchestrator"))
+                .body("items[1].transactionId", equalTo(settled.id().value()))
+                .body("items[1].delta", nullValue())
                 .body("nextCursor", nullValue());
         assertThat(history())
                 .singleElement()
@@ -359,11 +418,11 @@ class ReputationApiIT {
                 .get("/api/v1/agents/python-expert/reputation/history")
                 .then()
                 .statusCode(200)
-                .body("items[0].type", equalTo("OPERATOR_ADJUSTMENT"))
-                .body("items[0].delta", equalTo("-0.5"))
-                .body("items[0].reason", equalTo("confirmed spam reviews"))
-                .body("items[0].operator", equalTo("ops"))
-                .body("items[0].rating", nullValue());
+                .body("items[1].type", equalTo("OPERATOR_ADJUSTMENT"))
+                .body("items[1].delta", equalTo("-0.5"))
+                .body("items[1].reason", equalTo("confirmed spam reviews"))
+                .body("items[1].operator", equalTo("ops"))
+                .body("items[1].rating", nullValue());
         ReputationEvent.OperatorAdjustment adjustment =
                 (ReputationEvent.OperatorAdjustment) history().getFirst();
         assertThat(adjustment.delta()).isEqualTo(new BigDecimal("-0.5"));
@@ -504,17 +563,20 @@ class ReputationApiIT {
         reputation.adjust(PROVIDER, BigDecimal.ONE, "second", "ops");
         reputation.adjust(PROVIDER, BigDecimal.ONE, "third", "ops");
 
+        // The settled hire of the set-up comes first.
         String cursor = tokens.asAgent("python-expert")
-                .queryParam("limit", 2)
+                .queryParam("limit", 3)
                 .get("/api/v1/agents/python-expert/reputation/history")
                 .then()
                 .statusCode(200)
-                .body("items.reason", contains("first", "second"))
-                .body("nextCursor", equalTo("2"))
+                .body("items.type", contains("TASK_OUTCOME", "OPERATOR_ADJUSTMENT", "OPERATOR_ADJUSTMENT"))
+                .body("items[1].reason", equalTo("first"))
+                .body("items[2].reason", equalTo("second"))
+                .body("nextCursor", equalTo("3"))
                 .extract()
                 .path("nextCursor");
         tokens.asAgent("python-expert")
-                .queryParam("limit", 2)
+                .queryParam("limit", 3)
                 .queryParam("after", cursor)
                 .get("/api/v1/agents/python-expert/reputation/history")
                 .then()

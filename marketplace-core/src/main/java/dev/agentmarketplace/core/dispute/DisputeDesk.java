@@ -205,15 +205,23 @@ public final class DisputeDesk {
 
     private Dispute decide(Dispute dispute, Resolution resolution) {
         requireOpen(dispute, "resolve");
+        // Lock order (core README): the transaction's agents first, then the dispute's row, then the
+        // ledger's move (the transaction's row, the journal head last). The listener writes the
+        // provider's reputation, guarded by the provider's lock this unit of work already holds.
+        Transaction disputed = ledger.lockParties(dispute.transactionId());
+        Dispute resolved = disputes.update(dispute.resolvedWith(resolution));
         ledger.resolveDispute(
                 dispute.transactionId(),
                 resolution.outcome(),
                 resolution.decidedBy(),
                 resolution.note(),
                 resolution.decidedAt());
-        Dispute resolved = disputes.update(dispute.resolvedWith(resolution));
         if (resolution.providerLost()) {
-            listener.providerLostDispute(dispute.provider(), dispute.transactionId(), resolution.decidedAt());
+            listener.providerLostDispute(
+                    dispute.provider(),
+                    dispute.transactionId(),
+                    resolution.outcome().refundedShare(disputed.amount()),
+                    resolution.decidedAt());
         } else {
             listener.providerUpheld(dispute.provider(), dispute.transactionId(), resolution.decidedAt());
         }

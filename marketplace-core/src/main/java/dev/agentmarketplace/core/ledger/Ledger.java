@@ -17,15 +17,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * Hires, settles, cancels and expires transactions, and journals every money movement. Each
  * command is one unit of work: the transaction and its journal entry are stored together or not at
  * all.
+ *
+ * <p>Lock order (marketplace-core README, "Lock order"): every move first locks the agents of its
+ * transaction, payer and provider, in id order ({@link #lockParties}); then it writes the rows those
+ * locks guard and the transaction's own row; the journal head comes last ({@link #post}).
  */
 public final class Ledger {
     /** Capacity is counted over the rolling hour before the hire ("capacity per hour"). */
@@ -45,6 +53,7 @@ public final class Ledger {
     private final LedgerSettings settings;
     private final LedgerEvents events;
     private final ExternalSettlement external;
+    private final SettlementListener settlements;
 
     public Ledger(
             TransactionRepository transactions,
@@ -92,6 +101,33 @@ public final class Ledger {
             LedgerSettings settings,
             LedgerEvents events,
             ExternalSettlement external) {
+        this(
+                transactions,
+                journal,
+                agents,
+                statistics,
+                unitOfWork,
+                ids,
+                clock,
+                settings,
+                events,
+                external,
+                SettlementListener.NONE);
+    }
+
+    public Ledger(
+            TransactionRepository transactions,
+            JournalRepository journal,
+            AgentRepository agents,
+            HireStatistics statistics,
+            UnitOfWork unitOfWork,
+            IdGenerator ids,
+            Clock clock,
+            LedgerSettings settings,
+            LedgerEvents events,
+            ExternalSettlement external,
+            SettlementListener settlements) {
+        this.settlements = Objects.requireNonNull(settlements, "settlements");
         this.external = Objects.requireNonNull(external, "external");
         this.events = Objects.requireNonNull(events, "events");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -174,10 +210,11 @@ public final class Ledger {
     public Transaction settle(TransactionId id, Actor actor, Optional<String> reference) {
         reference.ifPresent(Ledger::checkReference);
         return observed(() -> {
-            Transaction tx = load(id);
+            Transaction tx = lockParties(id);
             checkPayerSide(tx, actor, LedgerMove.SETTLE);
             checkNotDecidedElsewhere(tx, LedgerMove.SETTLE);
             Transaction settled = move(tx, LedgerMove.SETTLE, actor, "settled", now(), reference, Optional.empty());
+            settlements.settled(settled);
             post(settled, EntryKind.SETTLE, LedgerPostings.settle(tx, settings.feeBasisPoints()));
             return settled;
         });
@@ -186,7 +223,7 @@ public final class Ledger {
     /** Cancels a PENDING transaction and voids its hold. Only the payer, an operator or the platform may cancel. */
     public Transaction cancel(TransactionId id, Actor actor) {
         return observed(() -> {
-            Transaction tx = load(id);
+            Transaction tx = lockParties(id);
             checkPayerSide(tx, actor, LedgerMove.CANCEL);
             checkNotDecidedElsewhere(tx, LedgerMove.CANCEL);
             Transaction cancelled =
@@ -205,9 +242,10 @@ public final class Ledger {
     public Transaction settleByPayment(TransactionId id, String reference) {
         checkReference(reference);
         return observed(() -> {
-            Transaction tx = load(id);
+            Transaction tx = lockParties(id);
             Transaction settled = move(
                     tx, LedgerMove.SETTLE, PAYMENT, "payment settled", now(), Optional.of(reference), Optional.empty());
+            settlements.settled(settled);
             post(settled, EntryKind.SETTLE, LedgerPostings.settle(tx, settings.feeBasisPoints()));
             return settled;
         });
@@ -219,7 +257,7 @@ public final class Ledger {
      */
     public Transaction voidByPayment(TransactionId id, String note) {
         return observed(() -> {
-            Transaction tx = load(id);
+            Transaction tx = lockParties(id);
             Transaction cancelled =
                     move(tx, LedgerMove.CANCEL, PAYMENT, note, now(), Optional.empty(), Optional.empty());
             post(cancelled, EntryKind.VOID, LedgerPostings.voidHold(tx));
@@ -266,7 +304,7 @@ public final class Ledger {
         try {
             return unitOfWork
                     .execute(() -> {
-                        Transaction tx = load(id);
+                        Transaction tx = lockParties(id);
                         if (tx.state() != TransactionState.PENDING || external.decides(tx.id())) {
                             return Optional.<Transaction>empty();
                         }
@@ -299,7 +337,7 @@ public final class Ledger {
      */
     public Transaction markDisputed(TransactionId id, AgentId party, String note, Instant at) {
         return observed(() -> {
-            Transaction tx = load(id);
+            Transaction tx = lockParties(id);
             if (!tx.involves(party)) {
                 throw notAParty(tx, party);
             }
@@ -325,7 +363,7 @@ public final class Ledger {
      */
     public Transaction resolveDispute(TransactionId id, DisputeOutcome outcome, Actor actor, String note, Instant at) {
         return observed(() -> {
-            Transaction tx = load(id);
+            Transaction tx = lockParties(id);
             TransitionTable.next(tx.id(), tx.state(), LedgerMove.RESOLVE);
             if (outcome instanceof DisputeOutcome.PartialRefund(Money refund)
                     && (!refund.isPositive() || !refund.isLessThan(tx.amount()))) {
@@ -339,6 +377,36 @@ public final class Ledger {
             post(resolved, EntryKind.RESOLVE, LedgerPostings.resolve(tx, outcome, settings.feeBasisPoints()));
             return resolved;
         });
+    }
+
+    /**
+     * The first step of the lock order for a move on an existing transaction: locks its payer and
+     * provider in id order, then reads the transaction as the previous lock holder left it. Every
+     * move of this ledger starts with it; a caller that writes rows of its own about the transaction
+     * in the same unit of work (a dispute, a payment) calls it first, before those writes. Locking
+     * again in the same unit of work is harmless.
+     *
+     * @throws NotFoundException with {@code TRANSACTION_NOT_FOUND} for an unknown transaction
+     */
+    public Transaction lockParties(TransactionId id) {
+        List<AgentId> parties = transactions.partiesOf(id);
+        if (parties.isEmpty()) {
+            throw transactionNotFound(id);
+        }
+        lockAgents(parties);
+        return load(id);
+    }
+
+    /**
+     * Locks {@code ids} in id order, whatever order they come in, so two units of work that lock
+     * the same agents can never each hold one the other waits for.
+     */
+    private Map<AgentId, Optional<Agent>> lockAgents(Collection<AgentId> ids) {
+        Map<AgentId, Optional<Agent>> locked = new TreeMap<>();
+        for (AgentId id : new TreeSet<>(ids)) {
+            locked.put(id, agents.findByIdForUpdate(id));
+        }
+        return locked;
     }
 
     /** Runs a move in its own unit of work and, once that has returned, tells the observers. */
@@ -366,6 +434,8 @@ public final class Ledger {
     /**
      * Journals the money movement of the transaction's latest step, at that step's time, chained to
      * the head read (and locked) in this unit of work. A step that moves no money writes nothing.
+     * The head is the last lock of the lock order: every caller has locked its agents and written
+     * its other rows before it gets here.
      */
     private void post(Transaction tx, EntryKind kind, List<Posting> postings) {
         if (postings.isEmpty()) {
@@ -390,11 +460,12 @@ public final class Ledger {
         if (payer.equals(providerId)) {
             throw new RuleViolationException(ErrorCode.SELF_HIRE, "agent '" + payer + "' cannot hire itself");
         }
-        agents.findById(payer)
-                .filter(agent -> !agent.isDeregistered())
-                .orElseThrow(() -> agentNotFound("payer", payer));
-        // Locked until the unit of work ends, so concurrent hires of one provider are counted one after another.
-        Agent provider = agents.findByIdForUpdate(providerId).orElseThrow(() -> agentNotFound("provider", providerId));
+        // Lock order: both agents, in id order, before any other row. The provider's lock also makes
+        // concurrent hires of it count their capacity one after another; the payer's lock is the one
+        // the new transaction's foreign key would otherwise wait for while we hold the provider's.
+        var locked = lockAgents(List.of(payer, providerId));
+        locked.get(payer).filter(agent -> !agent.isDeregistered()).orElseThrow(() -> agentNotFound("payer", payer));
+        Agent provider = locked.get(providerId).orElseThrow(() -> agentNotFound("provider", providerId));
         if (!provider.offers(capability)) {
             throw new RuleViolationException(
                     ErrorCode.CAPABILITY_NOT_OFFERED,
@@ -460,10 +531,11 @@ public final class Ledger {
     }
 
     private Transaction load(TransactionId id) {
-        return transactions
-                .findById(id)
-                .orElseThrow(() ->
-                        new NotFoundException(ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + id + "'"));
+        return transactions.findById(id).orElseThrow(() -> transactionNotFound(id));
+    }
+
+    private static NotFoundException transactionNotFound(TransactionId id) {
+        return new NotFoundException(ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + id + "'");
     }
 
     private static NotFoundException agentNotFound(String role, AgentId id) {

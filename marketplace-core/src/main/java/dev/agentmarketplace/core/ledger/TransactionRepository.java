@@ -8,6 +8,16 @@ import java.util.Optional;
 public interface TransactionRepository {
     Optional<Transaction> findById(TransactionId id);
 
+    /**
+     * The payer and provider of transaction {@code id}, in that order; empty when there is none. The
+     * ledger locks these agents before it reads the transaction itself (lock order, see the core's
+     * README), so an adapter with a session cache should not cache the transaction here: the read
+     * after the locks must see what the previous lock holder committed.
+     */
+    default List<AgentId> partiesOf(TransactionId id) {
+        return findById(id).map(tx -> List.of(tx.payer(), tx.provider())).orElse(List.of());
+    }
+
     /** The transaction {@code payer} created with {@code key}: keys are scoped per payer. */
     Optional<Transaction> findByIdempotencyKey(AgentId payer, IdempotencyKey key);
 

@@ -315,6 +315,8 @@ public final class PaidHiring {
         switch (facilitator.settle(payment)) {
             case SettlementOutcome.Settled(String transaction) ->
                 unitOfWork.run(() -> {
+                    // Lock order (core README): the hire's agents before the payment's row.
+                    ledger.lockParties(id);
                     if (payments.record(id, lease, new AttemptResult.Settled(transaction), now())
                             .isPresent()) {
                         ledger.settleByPayment(id, transaction);
@@ -340,6 +342,8 @@ public final class PaidHiring {
 
     private void fail(TransactionId id, Instant lease, String reason, String why) {
         unitOfWork.run(() -> {
+            // Lock order (core README): the hire's agents before the payment's row.
+            ledger.lockParties(id);
             if (payments.record(id, lease, new AttemptResult.Failed(Payment.clip(reason)), now())
                     .isPresent()) {
                 ledger.voidByPayment(id, Payment.clip("payment not settled (" + reason + "): " + why));

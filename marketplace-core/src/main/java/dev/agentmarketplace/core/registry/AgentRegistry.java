@@ -176,6 +176,8 @@ public final class AgentRegistry {
             List<BulkItemError> errors = new ArrayList<>();
             List<Agent> changed = new ArrayList<>();
             Map<AgentId, Integer> firstIndex = new HashMap<>();
+            // Lock order (core README): several agents are locked in id order, whatever the batch's order.
+            updates.stream().map(AgentUpdate::agentId).sorted().distinct().forEach(agents::findByIdForUpdate);
             for (int index = 0; index < updates.size(); index++) {
                 AgentUpdate update = updates.get(index);
                 AgentId id = update.agentId();

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Turns a history into a {@link Reputation}: a Bayesian average shrunk toward a prior, with
  * exponential decay and amount weights. With a prior mean {@code m}, prior weight {@code k},
  * half-life {@code h} and, for every observation i, a rating {@code r_i} in [0,5] (feedback: its
- * rating; task success 5, failure 0; lost dispute 0):
+ * rating; task success 5, failure 0; lost dispute 0, its weight times the share refunded):
  *
  * <pre>
  *   w_i   = weight_i × amountWeight_i × 0.5^(age_i / h)
@@ -66,7 +66,7 @@ public final class ReputationCalculator {
                 }
                 case ReputationEvent.DisputeLost lost -> {
                     rating = 0;
-                    weight = policy.disputeLostWeight();
+                    weight = policy.disputeLostWeight() * lost.refundedShare();
                     failures++;
                 }
                 case ReputationEvent.OperatorAdjustment adjusted -> {

@@ -117,19 +117,33 @@ public sealed interface ReputationEvent {
         }
     }
 
-    /** The agent lost a dispute as a provider: a rating of 0 with the policy's extra weight. */
-    record DisputeLost(AgentId agent, Instant at, double amountWeight, TransactionId transaction)
+    /**
+     * The agent lost a dispute as a provider: a rating of 0 with the policy's extra weight, times
+     * the share of the amount refunded (1 for a full refund, {@code r / a} for a partial refund of r
+     * out of a), so giving back a tenth weighs a tenth of giving back everything.
+     */
+    record DisputeLost(AgentId agent, Instant at, double amountWeight, TransactionId transaction, double refundedShare)
             implements ReputationEvent {
         public DisputeLost {
             Objects.requireNonNull(agent, "agent");
             Objects.requireNonNull(at, "at");
             checkAmountWeight(amountWeight);
             Objects.requireNonNull(transaction, "transaction");
+            if (!(refundedShare > 0 && refundedShare <= 1)) {
+                throw new InvalidValueException("refundedShare", "must be above 0 and at most 1, was " + refundedShare);
+            }
+        }
+
+        /** A dispute lost with a full refund. */
+        public DisputeLost(AgentId agent, Instant at, double amountWeight, TransactionId transaction) {
+            this(agent, at, amountWeight, transaction, 1);
         }
 
         @Override
         public String cause() {
-            return "dispute lost on transaction " + transaction;
+            return refundedShare == 1
+                    ? "dispute lost on transaction " + transaction
+                    : "dispute lost on transaction " + transaction + ", refunded share " + refundedShare;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.RuleViolationException;
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.dispute.DisputeOutcomeListener;
+import dev.agentmarketplace.core.ledger.SettlementListener;
 import dev.agentmarketplace.core.ledger.Transaction;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * Records what moves reputations and answers what they are. Every recorded event is appended to
  * the agent's history and refreshes its {@link ReputationSummary} in the same unit of work.
  */
-public final class ReputationService implements DisputeOutcomeListener {
+public final class ReputationService implements DisputeOutcomeListener, SettlementListener {
     private final ReputationRepository reputations;
     private final TransactionRepository transactions;
     private final AgentRepository agents;
@@ -105,15 +106,70 @@ public final class ReputationService implements DisputeOutcomeListener {
         });
     }
 
-    /** Issue 3, Disputes: a lost dispute (full or partial refund) counts as a failure of the provider. */
+    /**
+     * Issue 11: a settled hire is a successful task of its provider, weighted by its amount. The
+     * ledger calls this once per transaction, in the unit of work that settles it (a transaction
+     * settles at most once), with the provider already locked (lock order, see the core's README).
+     */
     @Override
-    public void providerLostDispute(AgentId provider, TransactionId transaction, Instant at) {
-        recordDisputeLost(transaction);
+    public void settled(Transaction settled) {
+        record(new ReputationEvent.TaskOutcome(
+                settled.provider(),
+                clock.instant(),
+                policy.amountWeight(settled.amount()),
+                true,
+                1,
+                "transaction " + settled.id() + " settled"));
     }
 
-    /** An upheld provider is not rewarded beyond its settled hire, which payer feedback already covers. */
+    /**
+     * Issues 3 and 11: a lost dispute counts as a failure of the provider weighted by the share
+     * refunded; a hire disputed before it settled also counts the share the provider keeps as a
+     * success, since it never settled to count as one.
+     */
     @Override
-    public void providerUpheld(AgentId provider, TransactionId transaction, Instant at) {}
+    public void providerLostDispute(AgentId provider, TransactionId transaction, double refundedShare, Instant at) {
+        unitOfWork.run(() -> {
+            Transaction disputed = load(transaction);
+            record(new ReputationEvent.DisputeLost(
+                    disputed.provider(),
+                    clock.instant(),
+                    policy.amountWeight(disputed.amount()),
+                    transaction,
+                    refundedShare));
+            recordKeptShare(disputed, 1 - refundedShare);
+        });
+    }
+
+    /**
+     * An upheld provider is not rewarded beyond its settled hire, which already counted as a success;
+     * a hire disputed before it settled counts as one now.
+     */
+    @Override
+    public void providerUpheld(AgentId provider, TransactionId transaction, Instant at) {
+        unitOfWork.run(() -> recordKeptShare(load(transaction), 1));
+    }
+
+    /** The success a hire disputed while PENDING never got from settling: weighted by the share kept. */
+    private void recordKeptShare(Transaction resolved, double keptShare) {
+        if (resolved.settledAt().isPresent() || keptShare <= 0) {
+            return;
+        }
+        record(new ReputationEvent.TaskOutcome(
+                resolved.provider(),
+                clock.instant(),
+                policy.amountWeight(resolved.amount()),
+                true,
+                keptShare,
+                "transaction " + resolved.id() + " resolved, provider kept share " + keptShare));
+    }
+
+    private Transaction load(TransactionId transactionId) {
+        return transactions
+                .findById(transactionId)
+                .orElseThrow(() -> new NotFoundException(
+                        ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + transactionId + "'"));
+    }
 
     /**
      * The reputation now, decay included (the stored summary is as of the last event).

@@ -219,7 +219,8 @@ class DisputeDeskTest {
         assertThat(balance(Account.of(PROVIDER))).isEqualTo(Money.of("1.17", "USDC"));
         assertThat(balance(Account.PLATFORM_FEES)).isEqualTo(Money.of("0.03", "USDC"));
         assertThat(balance(Account.ESCROW)).isEqualTo(Money.zero(Currency.USDC));
-        assertThat(world.outcomes.events).containsExactly("lost:py-expert:" + tx.id());
+        // 0.80 of 2.00 refunded: reputation weighs the lost dispute by 0.4.
+        assertThat(world.outcomes.events).containsExactly("lost:py-expert:" + tx.id() + ":0.4");
     }
 
     @Test

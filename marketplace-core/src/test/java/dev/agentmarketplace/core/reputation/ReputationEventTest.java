@@ -36,6 +36,19 @@ class ReputationEventTest {
     }
 
     @Test
+    void lostDisputeRefundedShareIsAboveZeroAndAtMostOne() {
+        assertThatThrownBy(() -> new ReputationEvent.DisputeLost(AGENT, NOW, 1, TX, 0))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("refundedShare: must be above 0 and at most 1, was 0.0");
+        assertThatThrownBy(() -> new ReputationEvent.DisputeLost(AGENT, NOW, 1, TX, 1.5))
+                .isInstanceOf(InvalidValueException.class);
+        assertThat(new ReputationEvent.DisputeLost(AGENT, NOW, 1, TX).refundedShare())
+                .isEqualTo(1);
+        assertThat(new ReputationEvent.DisputeLost(AGENT, NOW, 1, TX, 0.25).cause())
+                .isEqualTo("dispute lost on transaction " + TX + ", refunded share 0.25");
+    }
+
+    @Test
     void operatorAdjustmentNeedsANonZeroBoundedDeltaAReasonAndAnOperator() {
         assertThatThrownBy(() -> adjustment("0", "reason", "ops"))
                 .isInstanceOf(InvalidValueException.class)

@@ -282,6 +282,27 @@ class ReputationServiceTest {
     }
 
     @Test
+    void lostDisputeWeighsOnlyTheShareRefunded() {
+        TransactionId tx = transactions.add(
+                PAYER,
+                PROVIDER,
+                Money.of("0.00", "USDC"),
+                clock.instant(),
+                TransactionState.SETTLED,
+                TransactionState.DISPUTED,
+                TransactionState.RESOLVED);
+
+        service.providerLostDispute(PROVIDER, tx, 0.25, clock.instant());
+
+        Reputation reputation = service.reputationOf(PROVIDER);
+        // A quarter of three zero ratings: (3×5 + 0.75×0) / (5 + 0.75); settled before, so no success now.
+        assertThat(reputation.score()).isCloseTo(15.0 / 5.75, within(1e-12));
+        assertThat(reputation.effectiveObservations()).isCloseTo(0.75, within(1e-12));
+        assertThat(reputation.failures()).isEqualTo(1);
+        assertThat(reputation.successes()).isZero();
+    }
+
+    @Test
     void summaryIsAsOfTheLastEventWhileReputationOfDecaysToNow() {
         service.recordTaskOutcome(PROVIDER, true, 10, Optional.empty(), "big task");
         ReputationSummary summary = reputations.summaryOf(PROVIDER).orElseThrow();

@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records what the dispute desk reports, as "lost:<provider>:<tx>" or "upheld:<provider>:<tx>". */
+/** Records what the dispute desk reports, as "lost:<provider>:<tx>" (with ":<share>" for a partial refund) or "upheld:<provider>:<tx>". */
 public final class RecordingOutcomeListener implements DisputeOutcomeListener {
     public final List<String> events = new ArrayList<>();
 
     @Override
-    public void providerLostDispute(AgentId provider, TransactionId transaction, Instant at) {
-        events.add("lost:" + provider + ":" + transaction);
+    public void providerLostDispute(AgentId provider, TransactionId transaction, double refundedShare, Instant at) {
+        events.add("lost:" + provider + ":" + transaction + (refundedShare == 1 ? "" : ":" + refundedShare));
     }
 
     @Override

@@ -43,6 +43,21 @@ public class PanacheTransactionRepository implements TransactionRepository {
         return TransactionEntity.<TransactionEntity>findByIdOptional(id.value()).map(TransactionMapper::toDomain);
     }
 
+    /**
+     * A projection, not the entity: the ledger reads the transaction again once these agents are
+     * locked, and that read must come from the database, not from this session's cache.
+     */
+    @Override
+    public List<AgentId> partiesOf(TransactionId id) {
+        return TransactionEntity.getEntityManager()
+                .createQuery("select t.payerId, t.providerId from TransactionEntity t where t.id = :id", Object[].class)
+                .setParameter("id", id.value())
+                .getResultStream()
+                .findFirst()
+                .map(row -> List.of(AgentId.of((String) row[0]), AgentId.of((String) row[1])))
+                .orElse(List.of());
+    }
+
     @Override
     public Optional<Transaction> findByIdempotencyKey(AgentId payer, IdempotencyKey key) {
         return TransactionEntity.<TransactionEntity>find(

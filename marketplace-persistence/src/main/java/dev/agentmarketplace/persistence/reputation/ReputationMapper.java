@@ -45,6 +45,8 @@ final class ReputationMapper {
             case ReputationEvent.DisputeLost lost -> {
                 entity.kind = DISPUTE_LOST;
                 entity.transactionId = lost.transaction().value();
+                // The refunded share; rows written before partial refunds were weighted have NULL: 1.
+                entity.weight = lost.refundedShare();
             }
         }
         return entity;
@@ -74,7 +76,11 @@ final class ReputationMapper {
                         entity.operatorName);
             case DISPUTE_LOST ->
                 new ReputationEvent.DisputeLost(
-                        agent, entity.occurredAt, entity.amountWeight, TransactionId.of(entity.transactionId));
+                        agent,
+                        entity.occurredAt,
+                        entity.amountWeight,
+                        TransactionId.of(entity.transactionId),
+                        entity.weight == null ? 1 : entity.weight);
             default -> throw new IllegalStateException("unknown reputation event kind '" + entity.kind + "'");
         };
     }
