@@ -32,6 +32,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /**
+     * What a 503 for a lost database tells the client to wait (RFC 9110 §10.2.3): long enough for a
+     * pool to reconnect after a restart or a failover, short enough not to stall a retrying agent.
+     */
+    public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
     private final ObjectMapper json;
 
     ProblemMapper(ObjectMapper json) {
@@ -178,15 +184,46 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable error, UriInfo uri) {
-        LOG.errorf(error, "Unexpected failure of %s", uri.getPath());
+        return unexpected(error, uri.getPath());
+    }
+
+    /**
+     * Whatever no other mapper claims: a 503 with {@code Retry-After} when the database cannot be
+     * reached ({@link DatabaseUnavailable}), else a 500. Also the answer of {@link UnhandledFailures}
+     * for failures outside JAX-RS.
+     */
+    static Response unexpected(Throwable error, String path) {
+        if (DatabaseUnavailable.causedBy(error)) {
+            LOG.warnf("The database cannot be reached for %s: %s", path, error.toString());
+            return databaseUnavailable(path);
+        }
+        LOG.errorf(error, "Unexpected failure of %s", path);
         return respond(new Problem(
                 "about:blank",
                 "Internal Server Error",
                 500,
                 "the request could not be completed; the failure has been logged",
-                uri.getPath(),
+                path,
                 null,
                 null));
+    }
+
+    /**
+     * The database is unreachable: nothing is the caller's fault and a retry may succeed. A request
+     * that carried an Idempotency-Key is safe to retry with the same key whether or not its work
+     * committed: its stored answer commits with the work, so the retry replays it or runs once.
+     */
+    static Response databaseUnavailable(String path) {
+        return Response.fromResponse(respond(new Problem(
+                        "/problems/database-unavailable",
+                        "Database unavailable",
+                        503,
+                        "the database cannot be reached; retry later (with the same Idempotency-Key, if any)",
+                        path,
+                        "DATABASE_UNAVAILABLE",
+                        null)))
+                .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private static Response invalidInput(String detail, List<Problem.FieldError> fields, UriInfo uri) {
