@@ -40,6 +40,7 @@ class DatabaseOutageOnPostgresIT {
 
     @AfterEach
     void databaseBack() {
+        PausingIdempotencyRecords.disarm();
         PostgresBehindProxyProfile.proxy().restore();
     }
 
@@ -72,6 +73,62 @@ class DatabaseOutageOnPostgresIT {
                 .post("/api/v1/transactions")
                 .then()
                 .statusCode(201);
+    }
+
+    /**
+     * The database goes away after the work of a settlement, before its commit: the client gets a
+     * 503 and cannot know whether the settlement happened. Its retry with the same key, once the
+     * database is back, settles once: the move, the claim on the key and the answer commit together
+     * or not at all.
+     */
+    @Test
+    void requestWhoseCommitOutcomeIsUnknownIsSafeToRetryWithItsKey() throws Exception {
+        String token = tokens.agent(PAYER);
+        String id = given(token)
+                .header("Idempotency-Key", "outage-hire-000000002")
+                .contentType("application/json")
+                .body(hireBody())
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String key = "outage-settle-000000001";
+        PausingIdempotencyRecords.Pause pause = PausingIdempotencyRecords.arm();
+        java.util.concurrent.CompletableFuture<Response> unknown =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> given(token)
+                        .header("Idempotency-Key", key)
+                        .contentType("application/json")
+                        .post("/api/v1/transactions/" + id + "/settlement"));
+        pause.awaitReached();
+        PostgresBehindProxyProfile.proxy().cut();
+        pause.resume();
+        Response lost = unknown.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        PostgresBehindProxyProfile.proxy().restore();
+
+        // A client retries after Retry-After while the pool replaces the connections the outage broke.
+        Response retry = settle(token, id, key);
+        for (int attempt = 1; retry.statusCode() == 503 && attempt < 5; attempt++) {
+            retry = settle(token, id, key);
+        }
+        Response again = given(token)
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .post("/api/v1/transactions/" + id + "/settlement");
+
+        assertUnavailable(lost, lost.header("X-Request-Id"));
+        assertThat(retry.statusCode()).as(retry.asString()).isEqualTo(200);
+        assertThat(retry.jsonPath().getString("state")).isEqualTo("SETTLED");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.asString()).isEqualTo(retry.asString());
+    }
+
+    private static Response settle(String token, String id, String key) {
+        return given(token)
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .post("/api/v1/transactions/" + id + "/settlement");
     }
 
     private static void assertUnavailable(Response response, String requestId) {
