@@ -17,6 +17,8 @@ import javax.transaction.xa.XAException;
  * <ul>
  *   <li>an {@link SQLException} of SQLSTATE class 08, "connection exception" (SQL:2016 §24.1), as
  *       PostgreSQL's driver and H2 report a refused, broken or closed connection;
+ *   <li>PostgreSQL's {@code 57P01} to {@code 57P03} (admin shutdown, crash shutdown, cannot connect
+ *       now): what sessions and new connections get while the server restarts;
  *   <li>the JDBC connection exceptions, transient or not;
  *   <li>Hibernate's {@code JDBCConnectionException} (by name: the API does not see Hibernate);
  *   <li>the pool's acquisition timeout (Agroal reports it as an {@link SQLException} without a
@@ -25,6 +27,7 @@ import javax.transaction.xa.XAException;
  * </ul>
  */
 public final class DatabaseUnavailable {
+    private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
     private static final String HIBERNATE_CONNECTION_EXCEPTION = "org.hibernate.exception.JDBCConnectionException";
 
     private DatabaseUnavailable() {}
@@ -65,7 +68,7 @@ public final class DatabaseUnavailable {
         if (cause instanceof SQLException sql) {
             String state = sql.getSQLState();
             if (state != null) {
-                return state.startsWith("08");
+                return state.startsWith("08") || SERVER_GOING_AWAY.contains(state);
             }
             String message = sql.getMessage();
             return message != null && message.toLowerCase(Locale.ROOT).startsWith("acquisition timeout");

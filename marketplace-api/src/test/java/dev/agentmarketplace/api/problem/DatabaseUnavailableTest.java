@@ -21,6 +21,17 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void serverShuttingDownOrStartingIsUnavailability() {
+        assertThat(DatabaseUnavailable.causedBy(new RuntimeException(
+                        new SQLException("terminating connection due to administrator command", "57P01"))))
+                .isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("the database system is starting up", "57P03")))
+                .isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("canceling statement due to user request", "57014")))
+                .isFalse();
+    }
+
+    @Test
     void poolAcquisitionTimeoutAndJdbcConnectionExceptionsAreUnavailability() {
         assertThat(DatabaseUnavailable.causedBy(
                         new RuntimeException(new SQLException("Acquisition timeout while waiting for new connection"))))
