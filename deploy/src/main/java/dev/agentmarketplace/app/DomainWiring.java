@@ -96,10 +96,11 @@ public class DomainWiring {
 
     @Produces
     @Singleton
-    IdempotentRequests idempotentRequests(IdempotencyRecords records, Clock clock, ApiConfig config) {
+    IdempotentRequests idempotentRequests(
+            IdempotencyRecords records, UnitOfWork unitOfWork, Clock clock, ApiConfig config) {
         ApiConfig.Idempotency settings = config.idempotency();
         return new IdempotentRequests(
-                records, clock, new IdempotencySettings(settings.retention(), settings.inProgressLease()));
+                records, unitOfWork, clock, new IdempotencySettings(settings.retention(), settings.inProgressWait()));
     }
 
     @Produces

@@ -40,6 +40,11 @@ public class ApiTokens {
                 .token();
     }
 
+    /** A token of {@code subject} that has lost every role (as after an operator's role is revoked). */
+    public String withoutRoles(String subject) {
+        return issuer.tokens().mint(subject, Optional.empty(), Set.of()).token();
+    }
+
     /** A valid token whose roles are none of ours: authenticated, allowed nothing. */
     public String noRoles() {
         return issuer.tokens().mint("stranger", Optional.empty(), Set.of()).token();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document describes every operation of /api/v1 fully: what it does, that it needs a
- * bearer token, what it answers without one, and, for every creation, the Idempotency-Key header.
+ * bearer token, what it answers without one and when the database cannot be reached (503 with
+ * Retry-After), and, for every creation, the Idempotency-Key header.
  */
 @QuarkusTest
 class OpenApiIT {
@@ -52,6 +53,11 @@ class OpenApiIT {
                 }
                 if (responses == null || !responses.containsKey("401")) {
                     gaps.add(name + ": no 401 response");
+                }
+                if (responses == null
+                        || !String.valueOf(responses.get("503")).contains("DATABASE_UNAVAILABLE")
+                        || !String.valueOf(responses.get("503")).contains("Retry-After")) {
+                    gaps.add(name + ": no 503 DATABASE_UNAVAILABLE response with Retry-After");
                 }
                 if (responses != null
                         && responses.containsKey("201")

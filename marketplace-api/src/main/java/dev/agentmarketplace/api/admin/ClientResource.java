@@ -3,6 +3,7 @@ package dev.agentmarketplace.api.admin;
 import dev.agentmarketplace.api.http.CursorPage;
 import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
+import dev.agentmarketplace.api.http.IdempotentCall;
 import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.problem.Problem;
 import dev.agentmarketplace.api.security.CurrentCaller;
@@ -58,11 +59,13 @@ public class ClientResource {
     private final AgentClients clients;
     private final LocalIssuer issuer;
     private final CurrentCaller caller;
+    private final IdempotentCall idempotent;
 
-    ClientResource(AgentClients clients, LocalIssuer issuer, CurrentCaller caller) {
+    ClientResource(AgentClients clients, LocalIssuer issuer, CurrentCaller caller, IdempotentCall idempotent) {
         this.clients = clients;
         this.issuer = issuer;
         this.caller = caller;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -94,11 +97,14 @@ public class ClientResource {
         Set<Role> extra = extraRoles(request.extraRoles());
         // Before the client is stored: with an external provider there is nothing to mint with.
         LocalTokenIssuer tokens = issuer.tokens();
-        AgentClient client = clients.create(admin, agent, extra);
-        TokenView token = TokenView.of(ClientView.of(client), tokens.mintForAgent(agent, client.roles()));
-        return Response.created(uri.getAbsolutePathBuilder().path(agent.value()).build())
-                .entity(token)
-                .build();
+        return idempotent.once(() -> {
+            AgentClient client = clients.create(admin, agent, extra);
+            TokenView token = TokenView.of(ClientView.of(client), tokens.mintForAgent(agent, client.roles()));
+            return Response.created(
+                            uri.getAbsolutePathBuilder().path(agent.value()).build())
+                    .entity(token)
+                    .build();
+        });
     }
 
     @POST
@@ -122,9 +128,11 @@ public class ClientResource {
             @Parameter(description = "The client's agent id", example = "python-expert") @PathParam("agentId")
                     String agentId) {
         AgentClient client = clients.get(caller.get(), AgentId.of(agentId));
-        TokenView token =
-                TokenView.of(ClientView.of(client), issuer.tokens().mintForAgent(client.agent(), client.roles()));
-        return Response.status(Response.Status.CREATED).entity(token).build();
+        return idempotent.once(() -> {
+            TokenView token =
+                    TokenView.of(ClientView.of(client), issuer.tokens().mintForAgent(client.agent(), client.roles()));
+            return Response.status(Response.Status.CREATED).entity(token).build();
+        });
     }
 
     @GET

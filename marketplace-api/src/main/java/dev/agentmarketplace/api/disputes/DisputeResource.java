@@ -3,6 +3,7 @@ package dev.agentmarketplace.api.disputes;
 import dev.agentmarketplace.api.http.CursorPage;
 import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
+import dev.agentmarketplace.api.http.IdempotentCall;
 import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.problem.Problem;
 import dev.agentmarketplace.api.security.CurrentCaller;
@@ -66,8 +67,10 @@ public class DisputeResource {
 
     private final DisputeDesk desk;
     private final CurrentCaller caller;
+    private final IdempotentCall idempotent;
 
-    DisputeResource(DisputeDesk desk, CurrentCaller caller) {
+    DisputeResource(DisputeDesk desk, CurrentCaller caller, IdempotentCall idempotent) {
+        this.idempotent = idempotent;
         this.desk = desk;
         this.caller = caller;
     }
@@ -104,11 +107,13 @@ public class DisputeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@Valid @NotNull OpenDisputeRequest request, UriInfo uri) {
         AgentId party = caller.get().requireAgent();
-        Dispute dispute =
-                desk.open(TransactionId.of(request.transactionId()), party, request.reason(), request.items());
-        return Response.created(location(uri, dispute.id()))
-                .entity(DisputeView.of(dispute))
-                .build();
+        TransactionId transaction = TransactionId.of(request.transactionId());
+        return idempotent.once(() -> {
+            Dispute dispute = desk.open(transaction, party, request.reason(), request.items());
+            return Response.created(location(uri, dispute.id()))
+                    .entity(DisputeView.of(dispute))
+                    .build();
+        });
     }
 
     @POST
@@ -148,10 +153,13 @@ public class DisputeResource {
             @Valid @NotNull EvidenceRequest request,
             UriInfo uri) {
         AgentId party = caller.get().requireAgent();
-        Dispute dispute = desk.addEvidence(DisputeId.of(disputeId), party, request.item());
-        return Response.created(location(uri, dispute.id()))
-                .entity(DisputeView.of(dispute))
-                .build();
+        DisputeId id = DisputeId.of(disputeId);
+        return idempotent.once(() -> {
+            Dispute dispute = desk.addEvidence(id, party, request.item());
+            return Response.created(location(uri, dispute.id()))
+                    .entity(DisputeView.of(dispute))
+                    .build();
+        });
     }
 
     @GET
@@ -259,7 +267,8 @@ public class DisputeResource {
         Caller operator = caller.get();
         operator.require(Role.OPERATOR);
         DisputeId id = DisputeId.of(disputeId);
-        return DisputeView.of(desk.resolve(id, operator.subject(), request.toOutcome(), request.note()));
+        return idempotent.once(
+                () -> DisputeView.of(desk.resolve(id, operator.subject(), request.toOutcome(), request.note())));
     }
 
     private static DisputeStatus status(String value) {

@@ -40,8 +40,11 @@ public interface ApiConfig {
         @WithDefault("PT24H")
         Duration retention();
 
-        /** How long a request still running blocks retries before its claim counts as abandoned. */
-        @WithDefault("PT1M")
-        Duration inProgressLease();
+        /**
+         * How long a retry waits for the first request with its key, still running, to commit or
+         * fail before it is answered 409 IDEMPOTENCY_IN_PROGRESS.
+         */
+        @WithDefault("PT10S")
+        Duration inProgressWait();
     }
 }

@@ -2,18 +2,21 @@ package dev.agentmarketplace.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmarketplace.api.problem.DatabaseUnavailable;
 import dev.agentmarketplace.api.problem.Problem;
 import dev.agentmarketplace.api.problem.ProblemCode;
+import dev.agentmarketplace.api.problem.ProblemMapper;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
 
 /**
  * The HTTP layer's own refusals as problems, before and around JAX-RS: what ProblemMapper cannot see
@@ -26,8 +29,10 @@ import org.jboss.logging.Logger;
  *       {@code marketplace.api.max-body-bytes} is 413. A refused body is then read and discarded (up
  *       to {@link #DRAIN_LIMIT} bytes), so the client finishes sending and reads the answer instead of
  *       meeting a connection reset.
- *   <li>A failure no one answered (Vert.x's own 400, 413, 500...) is answered with its row of
- *       {@link ProblemCode}.
+ *   <li>A failure no one answered (Vert.x's own 400, 413, ...) is answered with its row of
+ *       {@link ProblemCode}; one that escaped JAX-RS and its mappers (a response filter that throws,
+ *       a failure while the answer is written) as {@link ProblemMapper} answers it, a 503 with
+ *       {@code Retry-After} when the database cannot be reached.
  *   <li>A path no route serves is 404.
  * </ul>
  *
@@ -43,8 +48,6 @@ public class HttpEdges {
 
     /** How much of a refused body is read and thrown away before the connection is closed instead. */
     static final long DRAIN_LIMIT = 16L * 1024 * 1024;
-
-    private static final Logger LOG = Logger.getLogger(HttpEdges.class);
 
     private final ApiConfig config;
     private final ObjectMapper json;
@@ -64,8 +67,6 @@ public class HttpEdges {
 
     private void screen(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        // One id for the whole request: JAX-RS's RequestIds keeps a sane id it finds in the header.
-        request.headers().set(RequestIds.HEADER, RequestIds.idFor(request.getHeader(RequestIds.HEADER)));
         if (request.uri().length() > config.maxUriLength()) {
             refuse(
                     ctx,
@@ -96,21 +97,30 @@ public class HttpEdges {
             return;
         }
         Throwable failure = ctx.failure();
-        if (failure != null && failure.getClass().getName().startsWith("io.quarkus.security.")) {
+        boolean databaseLost = failure != null && DatabaseUnavailable.causedBy(failure);
+        if (!databaseLost && failure != null && isSecurity(failure)) {
             // Authentication and its challenges stay with Quarkus security.
             ctx.next();
             return;
         }
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         ProblemCode code = ProblemCode.ofStatus(status);
-        if (code == ProblemCode.INTERNAL_ERROR) {
-            LOG.errorf(failure, "Unexpected failure of %s", ctx.request().path());
-            answer(ctx, code, "the request could not be completed; the failure has been logged");
+        if (databaseLost || code == ProblemCode.INTERNAL_ERROR) {
+            // A failure that escaped JAX-RS (a response filter, writing the answer): ProblemMapper's own
+            // answer, a 503 with Retry-After when the database is what failed.
+            write(ctx, ProblemMapper.unexpected(failure, ctx.request().path()));
         } else if (code == ProblemCode.REQUEST_TOO_LARGE) {
             refuse(ctx, code, "the request body is larger than " + config.maxBodyBytes() + " bytes");
         } else {
             answer(ctx, code, "the request cannot be processed");
         }
+    }
+
+    private static boolean isSecurity(Throwable failure) {
+        String type = failure.getClass().getName();
+        return type.startsWith("io.quarkus.security.")
+                || type.startsWith("io.quarkus.oidc.")
+                || type.startsWith("io.quarkus.vertx.http.runtime.security.");
     }
 
     /** Answers, then reads and discards whatever body is still coming, so the answer is what the client sees. */
@@ -132,17 +142,22 @@ public class HttpEdges {
     }
 
     private void answer(RoutingContext ctx, ProblemCode code, String detail) {
-        Problem problem = code.problem(detail, ctx.request().path());
+        write(ctx, ProblemMapper.respond(code.problem(detail, ctx.request().path())));
+    }
+
+    private void write(RoutingContext ctx, Response answer) {
         String body;
         try {
-            body = json.writeValueAsString(problem);
+            body = json.writeValueAsString(answer.getEntity());
         } catch (JsonProcessingException e) {
-            body = "{\"status\":" + code.status() + ",\"code\":\"" + code.name() + "\"}";
+            body = "{\"status\":" + answer.getStatus() + "}";
         }
-        ctx.response()
-                .setStatusCode(code.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(RequestIds.HEADER, RequestIds.idFor(ctx.request().getHeader(RequestIds.HEADER)))
+        HttpServerResponse response = ctx.response().setStatusCode(answer.getStatus());
+        answer.getStringHeaders()
+                .forEach((name, values) ->
+                        values.forEach(value -> response.headers().add(name, value)));
+        response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(RequestIds.HEADER, RequestIds.of(ctx))
                 .end(body);
     }
 

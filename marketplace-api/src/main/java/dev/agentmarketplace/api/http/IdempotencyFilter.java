@@ -1,106 +1,77 @@
 package dev.agentmarketplace.api.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmarketplace.api.security.CurrentCaller;
 import dev.agentmarketplace.core.InvalidValueException;
-import dev.agentmarketplace.core.idempotency.IdempotentRequests;
 import dev.agentmarketplace.core.idempotency.StoredResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * {@code Idempotency-Key} for every {@link Idempotent} operation: the HTTP face of {@link
- * IdempotentRequests}. Two requests are the same when method, path, query and body are byte for
- * byte the same; keys are scoped to the calling subject.
+ * {@code Idempotency-Key} for every {@link Idempotent} operation: reads the key and the fingerprint
+ * of the request for {@link IdempotentCall}, which the resource calls once it has checked who may
+ * ask. Two requests are the same when method, path, query and body are byte for byte the same; keys
+ * are scoped to the calling subject. Nothing here reads or writes a stored answer: that happens in
+ * the transaction of the operation, after its authorization.
  */
 public class IdempotencyFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
+    private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class);
 
-    private final IdempotentRequests requests;
+    private final IdempotentCall call;
     private final CurrentCaller caller;
-    private final ObjectMapper json;
 
-    IdempotencyFilter(IdempotentRequests requests, CurrentCaller caller, ObjectMapper json) {
-        this.requests = requests;
+    IdempotencyFilter(IdempotentCall call, CurrentCaller caller) {
+        this.call = call;
         this.caller = caller;
-        this.json = json;
     }
 
     @ServerRequestFilter(priority = RateLimitFilter.PRIORITY + 100)
-    public Response admit(ContainerRequestContext request, ResourceInfo resource) throws IOException {
+    public void read(ContainerRequestContext request, ResourceInfo resource) throws IOException {
         Idempotent idempotent = resource.getResourceMethod().getAnnotation(Idempotent.class);
         if (idempotent == null) {
-            return null;
+            return;
         }
         String key = request.getHeaderString(HEADER);
         if (key == null) {
             if (idempotent.keyRequired()) {
                 throw new InvalidValueException(HEADER, "this operation needs an " + HEADER + " header");
             }
-            return null;
+            return;
         }
         String subject = caller.get().subject();
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        String fingerprint = fingerprint(request, body);
-        return switch (requests.admit(subject, key, fingerprint)) {
-            case IdempotentRequests.Admission.Replay(StoredResponse first) -> replay(first);
-            case IdempotentRequests.Admission.Proceed() -> {
-                request.setProperty(CLAIM, new Claim(subject, key));
-                yield null;
-            }
-        };
+        call.expect(subject, key, fingerprint(request, body));
     }
 
+    /** An {@link Idempotent} operation that forgot to go through {@link IdempotentCall#once}: a bug, said loudly. */
     @ServerResponseFilter
-    public void keep(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
-            return;
-        }
-        if (response.getStatus() < 200 || response.getStatus() > 299) {
-            requests.release(claim.subject(), claim.key());
-            return;
-        }
-        MediaType type = Optional.ofNullable(response.getMediaType()).orElse(MediaType.APPLICATION_JSON_TYPE);
-        Optional<String> location =
-                Optional.ofNullable(response.getHeaders().getFirst("Location")).map(Object::toString);
-        requests.complete(
-                claim.subject(),
-                claim.key(),
-                new StoredResponse(response.getStatus(), type.toString(), body(response.getEntity()), location));
-    }
-
-    private String body(Object entity) {
-        if (entity == null) {
-            return "";
-        }
-        if (entity instanceof String text) {
-            return text;
-        }
-        try {
-            return json.writeValueAsString(entity);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+    public void check(ContainerRequestContext request, ContainerResponseContext response) {
+        if (call.unused() && response.getStatus() >= 200 && response.getStatus() <= 299) {
+            LOG.errorf(
+                    "%s %s carried an %s that its operation did not honour (it never called IdempotentCall.once)",
+                    request.getMethod(), request.getUriInfo().getPath(), HEADER);
         }
     }
 
-    private static Response replay(StoredResponse first) {
+    /** The first answer to the key, again: not an error, so not a problem, and marked as a replay. */
+    @ServerExceptionMapper
+    public Response replay(IdempotentCall.Replay replay) {
+        StoredResponse first = replay.response();
         Response.ResponseBuilder builder = Response.status(first.status())
                 .type(first.contentType())
                 .entity(first.body())
@@ -123,6 +94,4 @@ public class IdempotencyFilter {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
-
-    private record Claim(String subject, String key) {}
 }

@@ -1,5 +1,6 @@
 package dev.agentmarketplace.api.http;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
@@ -21,19 +22,28 @@ public class RequestIds {
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @ServerRequestFilter(preMatching = true)
-    public void assign(ContainerRequestContext request) {
-        String id = idFor(request.getHeaderString(HEADER));
+    public void assign(ContainerRequestContext request, RoutingContext routing) {
+        String id = of(routing);
         request.setProperty(MDC_REQUEST_ID, id);
         MDC.put(MDC_REQUEST_ID, id);
         MDC.remove(MDC_CALLER);
         MDC.remove(MDC_AGENT_ID);
     }
 
-    /** The client's id when it is a sane token, else a new one. */
-    static String idFor(String offered) {
-        return offered != null && SANE.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+    /**
+     * The request's id, assigned on first use and kept on the routing context, so that an answer
+     * given outside JAX-RS (a Vert.x failure handler) carries the same id as the request's logs.
+     */
+    public static String of(RoutingContext routing) {
+        String id = routing.get(MDC_REQUEST_ID);
+        if (id == null) {
+            String offered = routing.request().getHeader(HEADER);
+            id = offered != null && SANE.matcher(offered).matches()
+                    ? offered
+                    : UUID.randomUUID().toString();
+            routing.put(MDC_REQUEST_ID, id);
+        }
+        return id;
     }
 
     @ServerResponseFilter

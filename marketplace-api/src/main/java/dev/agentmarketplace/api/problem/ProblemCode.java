@@ -71,7 +71,8 @@ public enum ProblemCode {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
     HEADER_FIELDS_TOO_LARGE(431, "Request Header Fields Too Large"),
     INTERNAL_ERROR(500, "Internal Server Error"),
-    IDENTITY_PROVIDER_UNAVAILABLE(503, "Identity provider unavailable");
+    IDENTITY_PROVIDER_UNAVAILABLE(503, "Identity provider unavailable"),
+    DATABASE_UNAVAILABLE(503, "Database unavailable");
 
     private final int status;
     private final String title;

@@ -31,6 +31,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /**
+     * What a 503 for a lost database tells the client to wait (RFC 9110 §10.2.3): long enough for a
+     * pool to reconnect after a restart or a failover, short enough not to stall a retrying agent.
+     */
+    public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
     private final ObjectMapper json;
 
     ProblemMapper(ObjectMapper json) {
@@ -163,9 +169,22 @@ public class ProblemMapper {
         if (wrapped != null) {
             return wrapped;
         }
-        LOG.errorf(error, "Unexpected failure of %s", uri.getPath());
+        return unexpected(error, uri.getPath());
+    }
+
+    /**
+     * Whatever no other mapper claims: a 503 with {@code Retry-After} when the database cannot be
+     * reached ({@link DatabaseUnavailable}), else a 500. Also the answer of {@code HttpEdges} for
+     * failures outside JAX-RS.
+     */
+    public static Response unexpected(Throwable error, String path) {
+        if (DatabaseUnavailable.causedBy(error)) {
+            LOG.warnf("The database cannot be reached for %s: %s", path, error.toString());
+            return databaseUnavailable(path);
+        }
+        LOG.errorf(error, "Unexpected failure of %s", path);
         return respond(ProblemCode.INTERNAL_ERROR.problem(
-                "the request could not be completed; the failure has been logged", uri.getPath()));
+                "the request could not be completed; the failure has been logged", path));
     }
 
     /** The answer to a known cause anywhere in the chain (a body too large, JSON Jackson refused), else null. */
@@ -200,6 +219,18 @@ public class ProblemMapper {
 
     private static Response malformed(String detail, UriInfo uri) {
         return respond(ProblemCode.MALFORMED_JSON.problem(detail, uri.getPath()));
+    }
+
+    /**
+     * The database is unreachable: nothing is the caller's fault and a retry may succeed. A request
+     * that carried an Idempotency-Key is safe to retry with the same key whether or not its work
+     * committed: its stored answer commits with the work, so the retry replays it or runs once.
+     */
+    static Response databaseUnavailable(String path) {
+        return Response.fromResponse(respond(ProblemCode.DATABASE_UNAVAILABLE.problem(
+                        "the database cannot be reached; retry later (with the same Idempotency-Key, if any)", path)))
+                .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private static Response invalidInput(String detail, List<Problem.FieldError> fields, UriInfo uri) {
@@ -252,7 +283,7 @@ public class ProblemMapper {
         return null;
     }
 
-    static Response respond(Problem problem) {
+    public static Response respond(Problem problem) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)

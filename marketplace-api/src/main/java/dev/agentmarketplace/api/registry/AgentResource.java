@@ -3,6 +3,7 @@ package dev.agentmarketplace.api.registry;
 import dev.agentmarketplace.api.http.Amount;
 import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
+import dev.agentmarketplace.api.http.IdempotentCall;
 import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.problem.Problem;
 import dev.agentmarketplace.api.security.CurrentCaller;
@@ -13,6 +14,7 @@ import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentUpdate;
+import dev.agentmarketplace.core.registry.Availability;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -70,8 +72,10 @@ public class AgentResource {
     private final AgentRegistry registry;
     private final AgentDiscovery discovery;
     private final CurrentCaller caller;
+    private final IdempotentCall idempotent;
 
-    AgentResource(AgentRegistry registry, AgentDiscovery discovery, CurrentCaller caller) {
+    AgentResource(AgentRegistry registry, AgentDiscovery discovery, CurrentCaller caller, IdempotentCall idempotent) {
+        this.idempotent = idempotent;
         this.registry = registry;
         this.discovery = discovery;
         this.caller = caller;
@@ -179,9 +183,11 @@ public class AgentResource {
     public RestResponse<AgentView> register(@Valid @NotNull RegisterAgentRequest request, UriInfo uri) {
         Caller self = caller.get();
         self.requireSelf(Inputs.as("id", () -> AgentId.of(request.id())));
-        Agent agent = registry.register(request.toRegistration());
-        return Versions.created(
-                uri.getAbsolutePathBuilder().path(agent.id().value()).build(), view(agent));
+        return idempotent.once(() -> {
+            Agent agent = registry.register(request.toRegistration());
+            return Versions.created(
+                    uri.getAbsolutePathBuilder().path(agent.id().value()).build(), view(agent));
+        });
     }
 
     @PUT
@@ -336,6 +342,12 @@ public class AgentResource {
 
     @POST
     @Path("/{agentId}/heartbeat")
+    @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "heartbeat-python-expert-0001")
     @Operation(
             summary = "Send a heartbeat",
             description = "Renews the agent's availability lease (an agent silent for longer than the lease reads"
@@ -360,8 +372,9 @@ public class AgentResource {
                     @QueryParam("availability")
                     String availability) {
         AgentId id = self(agentId);
-        return Versions.ok(view(registry.heartbeat(
-                id, Optional.ofNullable(availability).map(value -> Inputs.availability("availability", value)))));
+        Optional<Availability> declared =
+                Optional.ofNullable(availability).map(value -> Inputs.availability("availability", value));
+        return idempotent.once(() -> Versions.ok(view(registry.heartbeat(id, declared))));
     }
 
     @DELETE
@@ -416,9 +429,9 @@ public class AgentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AgentListView> registerAll(@Valid @NotNull BulkRegisterRequest request) {
         caller.get().require(Role.ADMIN);
-        return RestResponse.status(
+        return idempotent.once(() -> RestResponse.status(
                 RestResponse.Status.CREATED,
-                AgentListView.of(registry.registerAll(request.toRegistrations()), this::view));
+                AgentListView.of(registry.registerAll(request.toRegistrations()), this::view)));
     }
 
     @POST

@@ -3,6 +3,7 @@ package dev.agentmarketplace.api.registry;
 import dev.agentmarketplace.api.http.CursorPage;
 import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
+import dev.agentmarketplace.api.http.IdempotentCall;
 import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.problem.Problem;
 import dev.agentmarketplace.api.security.CurrentCaller;
@@ -65,8 +66,10 @@ public class ReputationResource {
 
     private final ReputationService reputation;
     private final CurrentCaller caller;
+    private final IdempotentCall idempotent;
 
-    ReputationResource(ReputationService reputation, CurrentCaller caller) {
+    ReputationResource(ReputationService reputation, CurrentCaller caller, IdempotentCall idempotent) {
+        this.idempotent = idempotent;
         this.reputation = reputation;
         this.caller = caller;
     }
@@ -153,9 +156,9 @@ public class ReputationResource {
         AgentId provider = AgentId.of(agentId);
         AgentId rater = caller.get().requireAgent();
         TransactionId transaction = TransactionId.of(request.transactionId());
-        return RestResponse.ResponseBuilder.<ReputationView>created(reputationUri(uri, provider))
+        return idempotent.once(() -> RestResponse.ResponseBuilder.<ReputationView>created(reputationUri(uri, provider))
                 .entity(ReputationView.of(reputation.giveFeedback(rater, provider, transaction, request.exactRating())))
-                .build();
+                .build());
     }
 
     @POST
@@ -188,10 +191,10 @@ public class ReputationResource {
         AgentId agent = AgentId.of(agentId);
         Caller operator = caller.get();
         operator.require(Role.OPERATOR);
-        return RestResponse.ResponseBuilder.<ReputationView>created(reputationUri(uri, agent))
+        return idempotent.once(() -> RestResponse.ResponseBuilder.<ReputationView>created(reputationUri(uri, agent))
                 .entity(ReputationView.of(
                         reputation.adjust(agent, request.exactDelta(), request.reason(), operator.subject())))
-                .build();
+                .build());
     }
 
     private static URI reputationUri(UriInfo uri, AgentId agent) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmarketplace.api.http.CursorPage;
 import dev.agentmarketplace.api.http.IdempotencyFilter;
 import dev.agentmarketplace.api.http.Idempotent;
+import dev.agentmarketplace.api.http.IdempotentCall;
 import dev.agentmarketplace.api.http.PageSize;
 import dev.agentmarketplace.api.payment.PaymentView;
 import dev.agentmarketplace.api.payment.ReceiptLineSchema;
@@ -81,6 +82,7 @@ public class TransactionResource {
     private final PaidHiring hiring;
     private final SettlementReceipts receipts;
     private final CurrentCaller caller;
+    private final IdempotentCall idempotent;
     private final ObjectMapper json;
 
     TransactionResource(
@@ -89,7 +91,9 @@ public class TransactionResource {
             PaidHiring hiring,
             SettlementReceipts receipts,
             CurrentCaller caller,
+            IdempotentCall idempotent,
             ObjectMapper json) {
+        this.idempotent = idempotent;
         this.ledger = ledger;
         this.queries = queries;
         this.hiring = hiring;
@@ -138,19 +142,22 @@ public class TransactionResource {
         Caller payer = caller.get();
         AgentId self =
                 payer.requireSelfIfNamed(Optional.ofNullable(request.payer()).map(AgentId::of));
-        HireResult result = ledger.hire(new HireRequest(
+        HireRequest hire = new HireRequest(
                 self,
                 AgentId.of(request.provider()),
                 Capability.of(request.capability()),
                 request.amount().toMoney(),
                 request.context(),
-                IdempotencyKey.of(key)));
-        TransactionView view = TransactionView.of(result.transaction());
-        URI location = uri.getAbsolutePathBuilder().path(view.id()).build();
-        if (!result.created()) {
-            return Response.ok(view).header("Content-Location", location).build();
-        }
-        return Response.created(location).entity(view).build();
+                IdempotencyKey.of(key));
+        return idempotent.once(() -> {
+            HireResult result = ledger.hire(hire);
+            TransactionView view = TransactionView.of(result.transaction());
+            URI location = uri.getAbsolutePathBuilder().path(view.id()).build();
+            if (!result.created()) {
+                return Response.ok(view).header("Content-Location", location).build();
+            }
+            return Response.created(location).entity(view).build();
+        });
     }
 
     @GET
@@ -300,7 +307,7 @@ public class TransactionResource {
         Caller settler = caller.get();
         TransactionId transaction = partyOrOperator(settler, id);
         Optional<String> reference = Optional.ofNullable(request).map(SettleTransactionRequest::settlementReference);
-        return TransactionView.of(ledger.settle(transaction, settler.actor(), reference));
+        return idempotent.once(() -> TransactionView.of(ledger.settle(transaction, settler.actor(), reference)));
     }
 
     @POST
@@ -322,7 +329,8 @@ public class TransactionResource {
     public TransactionView cancel(
             @Parameter(description = "The transaction's id", example = TRANSACTION_ID) @PathParam("id") String id) {
         Caller canceller = caller.get();
-        return TransactionView.of(ledger.cancel(partyOrOperator(canceller, id), canceller.actor()));
+        TransactionId transaction = partyOrOperator(canceller, id);
+        return idempotent.once(() -> TransactionView.of(ledger.cancel(transaction, canceller.actor())));
     }
 
     @GET

@@ -5,22 +5,22 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long a successful response is replayed ({@code retention}), and how long a claim without a
- * response blocks retries before it counts as abandoned by a replica that died mid-request
- * ({@code inProgressLease}).
+ * How long a successful response is replayed ({@code retention}), and how long a retry waits for a
+ * first request with its key that is still running before it is told {@code
+ * IDEMPOTENCY_IN_PROGRESS} ({@code inProgressWait}).
  */
-public record IdempotencySettings(Duration retention, Duration inProgressLease) {
+public record IdempotencySettings(Duration retention, Duration inProgressWait) {
     public static final IdempotencySettings DEFAULTS =
-            new IdempotencySettings(Duration.ofHours(24), Duration.ofMinutes(1));
+            new IdempotencySettings(Duration.ofHours(24), Duration.ofSeconds(10));
 
     public IdempotencySettings {
         Objects.requireNonNull(retention, "retention");
-        Objects.requireNonNull(inProgressLease, "inProgressLease");
-        if (inProgressLease.isNegative() || inProgressLease.isZero()) {
-            throw new InvalidValueException("inProgressLease", "must be positive, was " + inProgressLease);
+        Objects.requireNonNull(inProgressWait, "inProgressWait");
+        if (inProgressWait.isNegative() || inProgressWait.isZero()) {
+            throw new InvalidValueException("inProgressWait", "must be positive, was " + inProgressWait);
         }
-        if (retention.compareTo(inProgressLease) <= 0) {
-            throw new InvalidValueException("retention", "must be longer than the in-progress lease, was " + retention);
+        if (retention.compareTo(inProgressWait) <= 0) {
+            throw new InvalidValueException("retention", "must be longer than the in-progress wait, was " + retention);
         }
     }
 }

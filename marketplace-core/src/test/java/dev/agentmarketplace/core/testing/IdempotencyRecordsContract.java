@@ -1,22 +1,28 @@
 package dev.agentmarketplace.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.idempotency.IdempotencyRecord;
 import dev.agentmarketplace.core.idempotency.IdempotencyRecords;
 import dev.agentmarketplace.core.idempotency.StoredResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link IdempotencyRecords} adapter must do; persistence runs it against H2 and
- * PostgreSQL. Instants carry at most microseconds, the precision of a database timestamp.
+ * PostgreSQL. Every call is made in a unit of work of the adapter's own kind, as the port asks.
+ * Instants carry at most microseconds, the precision of a database timestamp.
  */
 public abstract class IdempotencyRecordsContract {
     private static final int THREADS = 16;
+    protected static final Duration WAIT = Duration.ofSeconds(10);
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00.123456Z");
     private static final String KEY = "order-2026-11-26-0001";
     private static final String FINGERPRINT = "a".repeat(64);
@@ -26,6 +32,25 @@ public abstract class IdempotencyRecordsContract {
 
     /** An adapter holding no records. */
     protected abstract IdempotencyRecords records();
+
+    /** The unit of work the adapter's calls take part in. */
+    protected abstract UnitOfWork unitOfWork();
+
+    private <T> T in(Supplier<T> work) {
+        return unitOfWork().execute(work);
+    }
+
+    private boolean claim(IdempotencyRecords records, IdempotencyRecord claim) {
+        return in(() -> records.claim(claim, WAIT));
+    }
+
+    private Optional<IdempotencyRecord> find(IdempotencyRecords records, String caller, String key) {
+        return in(() -> records.find(caller, key));
+    }
+
+    private void complete(IdempotencyRecords records, String caller, String key, StoredResponse response) {
+        unitOfWork().run(() -> records.complete(caller, key, response));
+    }
 
     private static IdempotencyRecord claim(String caller, String key, Instant at) {
         return IdempotencyRecord.claim(caller, key, FINGERPRINT, at);
@@ -41,30 +66,62 @@ public abstract class IdempotencyRecordsContract {
         IdempotencyRecords records = records();
         IdempotencyRecord claim = claim("alice", KEY, T0);
 
-        assertThat(records.claim(claim)).isTrue();
+        assertThat(claim(records, claim)).isTrue();
 
-        assertThat(records.find("alice", KEY)).contains(claim);
-        assertThat(records.find("alice", "another-key-0000001")).isEmpty();
+        assertThat(find(records, "alice", KEY)).contains(claim);
+        assertThat(find(records, "alice", "another-key-0000001")).isEmpty();
     }
 
     @Test
     void secondClaimOfTheSameKeyIsRefusedAndKeepsTheFirst() {
         IdempotencyRecords records = records();
         IdempotencyRecord first = claim("alice", KEY, T0);
-        records.claim(first);
+        claim(records, first);
 
-        assertThat(records.claim(IdempotencyRecord.claim("alice", KEY, OTHER_FINGERPRINT, T0.plusSeconds(1))))
+        assertThat(claim(records, IdempotencyRecord.claim("alice", KEY, OTHER_FINGERPRINT, T0.plusSeconds(1))))
                 .isFalse();
-        assertThat(records.find("alice", KEY)).contains(first);
+        assertThat(find(records, "alice", KEY)).contains(first);
     }
 
     @Test
     void keysAreScopedToTheCaller() {
         IdempotencyRecords records = records();
 
-        assertThat(records.claim(claim("alice", KEY, T0))).isTrue();
-        assertThat(records.claim(claim("bob", KEY, T0))).isTrue();
-        assertThat(records.find("bob", KEY)).contains(claim("bob", KEY, T0));
+        assertThat(claim(records, claim("alice", KEY, T0))).isTrue();
+        assertThat(claim(records, claim("bob", KEY, T0))).isTrue();
+        assertThat(find(records, "bob", KEY)).contains(claim("bob", KEY, T0));
+    }
+
+    @Test
+    void claimAndResponseOfAUnitOfWorkThatFailsAreGoneWithIt() {
+        IdempotencyRecords records = records();
+        IdempotencyRecord kept = claim("alice", "kept-key-00000000001", T0);
+        claim(records, kept);
+
+        assertThatThrownBy(() -> unitOfWork().run(() -> {
+                    records.claim(claim("alice", KEY, T0), WAIT);
+                    records.complete("alice", "kept-key-00000000001", CREATED);
+                    throw new IllegalStateException("the guarded work fails");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(find(records, "alice", KEY)).isEmpty();
+        assertThat(find(records, "alice", "kept-key-00000000001")).contains(kept);
+        assertThat(claim(records, claim("alice", KEY, T0.plusSeconds(1)))).isTrue();
+    }
+
+    @Test
+    void claimWorkAndResponseInOneUnitOfWorkCommitTogether() {
+        IdempotencyRecords records = records();
+        IdempotencyRecord claim = claim("alice", KEY, T0);
+
+        unitOfWork().run(() -> {
+            assertThat(records.claim(claim, WAIT)).isTrue();
+            assertThat(records.find("alice", KEY)).contains(claim);
+            records.complete("alice", KEY, CREATED);
+        });
+
+        assertThat(find(records, "alice", KEY)).contains(completed(claim, CREATED));
     }
 
     @Test
@@ -73,14 +130,14 @@ public abstract class IdempotencyRecordsContract {
         IdempotencyRecord withLocation = claim("alice", KEY, T0);
         IdempotencyRecord withoutLocation = claim("alice", "second-key-00000001", T0);
         StoredResponse noLocation = new StoredResponse(200, "text/plain; charset=utf-8", "", Optional.empty());
-        records.claim(withLocation);
-        records.claim(withoutLocation);
+        claim(records, withLocation);
+        claim(records, withoutLocation);
 
-        records.complete("alice", KEY, CREATED);
-        records.complete("alice", "second-key-00000001", noLocation);
+        complete(records, "alice", KEY, CREATED);
+        complete(records, "alice", "second-key-00000001", noLocation);
 
-        assertThat(records.find("alice", KEY)).contains(completed(withLocation, CREATED));
-        assertThat(records.find("alice", "second-key-00000001")).contains(completed(withoutLocation, noLocation));
+        assertThat(find(records, "alice", KEY)).contains(completed(withLocation, CREATED));
+        assertThat(find(records, "alice", "second-key-00000001")).contains(completed(withoutLocation, noLocation));
     }
 
     @Test
@@ -89,89 +146,30 @@ public abstract class IdempotencyRecordsContract {
         IdempotencyRecord claim = claim("alice", KEY, T0);
         String body = "{\"é\":\"" + "x€".repeat((StoredResponse.MAX_BODY_LENGTH - 10) / 2) + "\"}";
         StoredResponse large = new StoredResponse(201, "application/json", body, Optional.empty());
-        records.claim(claim);
+        claim(records, claim);
 
-        records.complete("alice", KEY, large);
+        complete(records, "alice", KEY, large);
 
-        assertThat(records.find("alice", KEY))
+        assertThat(find(records, "alice", KEY))
                 .hasValueSatisfying(found -> assertThat(found.response()).contains(large));
-    }
-
-    @Test
-    void releaseRemovesAClaimWithoutResponseSoTheKeyCanBeClaimedAgain() {
-        IdempotencyRecords records = records();
-        records.claim(claim("alice", KEY, T0));
-
-        records.release("alice", KEY);
-
-        assertThat(records.find("alice", KEY)).isEmpty();
-        assertThat(records.claim(claim("alice", KEY, T0.plusSeconds(1)))).isTrue();
-    }
-
-    @Test
-    void releaseKeepsACompletedRecord() {
-        IdempotencyRecords records = records();
-        IdempotencyRecord claim = claim("alice", KEY, T0);
-        records.claim(claim);
-        records.complete("alice", KEY, CREATED);
-
-        records.release("alice", KEY);
-
-        assertThat(records.find("alice", KEY)).contains(completed(claim, CREATED));
-    }
-
-    @Test
-    void takeOverReplacesAStaleClaimWithTheFreshOne() {
-        IdempotencyRecords records = records();
-        records.claim(claim("alice", KEY, T0));
-        IdempotencyRecord fresh = claim("alice", KEY, T0.plusSeconds(90));
-
-        assertThat(records.takeOver("alice", KEY, T0, fresh)).isTrue();
-
-        assertThat(records.find("alice", KEY)).contains(fresh);
-    }
-
-    @Test
-    void takeOverIsRefusedWhenTheClaimChangedOrHasAResponse() {
-        IdempotencyRecords records = records();
-        IdempotencyRecord current = claim("alice", KEY, T0.plusSeconds(30));
-        records.claim(current);
-        IdempotencyRecord done = claim("alice", "completed-key-000001", T0);
-        records.claim(done);
-        records.complete("alice", "completed-key-000001", CREATED);
-
-        assertThat(records.takeOver("alice", KEY, T0, claim("alice", KEY, T0.plusSeconds(90))))
-                .isFalse();
-        assertThat(records.takeOver(
-                        "alice",
-                        "completed-key-000001",
-                        T0,
-                        claim("alice", "completed-key-000001", T0.plusSeconds(90))))
-                .isFalse();
-        assertThat(records.takeOver("alice", "never-claimed-key-01", T0, claim("alice", "never-claimed-key-01", T0)))
-                .isFalse();
-
-        assertThat(records.find("alice", KEY)).contains(current);
-        assertThat(records.find("alice", "completed-key-000001")).contains(completed(done, CREATED));
-        assertThat(records.find("alice", "never-claimed-key-01")).isEmpty();
     }
 
     @Test
     void recordsClaimedBeforeTheCutoffAreDeletedAndCounted() {
         IdempotencyRecords records = records();
-        records.claim(claim("alice", "old-key-000000000001", T0.minusSeconds(10)));
-        records.claim(claim("bob", "old-key-000000000002", T0.minusNanos(1_000)));
-        records.complete("bob", "old-key-000000000002", CREATED);
-        records.claim(claim("alice", "at-cutoff-0000000001", T0));
-        records.claim(claim("alice", "new-key-000000000001", T0.plusSeconds(1)));
+        claim(records, claim("alice", "old-key-000000000001", T0.minusSeconds(10)));
+        claim(records, claim("bob", "old-key-000000000002", T0.minusNanos(1_000)));
+        complete(records, "bob", "old-key-000000000002", CREATED);
+        claim(records, claim("alice", "at-cutoff-0000000001", T0));
+        claim(records, claim("alice", "new-key-000000000001", T0.plusSeconds(1)));
 
-        assertThat(records.deleteClaimedBefore(T0)).isEqualTo(2);
+        assertThat(in(() -> records.deleteClaimedBefore(T0))).isEqualTo(2);
 
-        assertThat(records.find("alice", "old-key-000000000001")).isEmpty();
-        assertThat(records.find("bob", "old-key-000000000002")).isEmpty();
-        assertThat(records.find("alice", "at-cutoff-0000000001")).isPresent();
-        assertThat(records.find("alice", "new-key-000000000001")).isPresent();
-        assertThat(records.deleteClaimedBefore(T0)).isZero();
+        assertThat(find(records, "alice", "old-key-000000000001")).isEmpty();
+        assertThat(find(records, "bob", "old-key-000000000002")).isEmpty();
+        assertThat(find(records, "alice", "at-cutoff-0000000001")).isPresent();
+        assertThat(find(records, "alice", "new-key-000000000001")).isPresent();
+        assertThat(in(() -> records.deleteClaimedBefore(T0))).isZero();
     }
 
     @Test
@@ -180,36 +178,15 @@ public abstract class IdempotencyRecordsContract {
 
         List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(
                 THREADS,
-                thread -> records.claim(
-                        IdempotencyRecord.claim("alice", KEY, fingerprint(thread), T0.plusSeconds(thread))));
+                thread -> claim(
+                        records, IdempotencyRecord.claim("alice", KEY, fingerprint(thread), T0.plusSeconds(thread))));
 
         assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
         List<Integer> winners = winners(outcomes);
         assertThat(winners).hasSize(1);
         int winner = winners.getFirst();
-        assertThat(records.find("alice", KEY))
+        assertThat(find(records, "alice", KEY))
                 .contains(IdempotencyRecord.claim("alice", KEY, fingerprint(winner), T0.plusSeconds(winner)));
-    }
-
-    @Test
-    void ofConcurrentTakeOversOfOneStaleClaimExactlyOneWins() throws InterruptedException {
-        IdempotencyRecords records = records();
-        records.claim(claim("alice", KEY, T0));
-
-        List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(
-                THREADS,
-                thread -> records.takeOver(
-                        "alice",
-                        KEY,
-                        T0,
-                        IdempotencyRecord.claim("alice", KEY, fingerprint(thread), T0.plusSeconds(60 + thread))));
-
-        assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
-        List<Integer> winners = winners(outcomes);
-        assertThat(winners).hasSize(1);
-        int winner = winners.getFirst();
-        assertThat(records.find("alice", KEY))
-                .contains(IdempotencyRecord.claim("alice", KEY, fingerprint(winner), T0.plusSeconds(60 + winner)));
     }
 
     private static String fingerprint(int thread) {

@@ -3,23 +3,35 @@ package dev.agentmarketplace.core.testing;
 import dev.agentmarketplace.core.idempotency.IdempotencyRecord;
 import dev.agentmarketplace.core.idempotency.IdempotencyRecords;
 import dev.agentmarketplace.core.idempotency.StoredResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The idempotency port in memory. Every change is one atomic map operation, final at once and
- * outside any unit of work, as the port asks of a database that commits each call on its own.
+ * The idempotency port in memory, in the {@link InMemoryUnitOfWork}: a claim and a response are
+ * undone with the unit of work that made them. That unit of work runs one work at a time, so a
+ * second claim never meets an uncommitted first one and never waits.
  */
 public final class InMemoryIdempotencyRecords implements IdempotencyRecords {
     private record Key(String caller, String key) {}
 
     private final ConcurrentMap<Key, IdempotencyRecord> records = new ConcurrentHashMap<>();
+    private final InMemoryUnitOfWork unitOfWork;
+
+    public InMemoryIdempotencyRecords(InMemoryUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
 
     @Override
-    public boolean claim(IdempotencyRecord claim) {
-        return records.putIfAbsent(new Key(claim.caller(), claim.key()), claim) == null;
+    public boolean claim(IdempotencyRecord claim, Duration wait) {
+        Key key = new Key(claim.caller(), claim.key());
+        if (records.putIfAbsent(key, claim) != null) {
+            return false;
+        }
+        unitOfWork.onRollback(() -> records.remove(key, claim));
+        return true;
     }
 
     @Override
@@ -28,34 +40,16 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
-    public boolean takeOver(String caller, String key, Instant staleClaimedAt, IdempotencyRecord fresh) {
-        boolean[] replaced = {false};
-        records.computeIfPresent(new Key(caller, key), (unused, stored) -> {
-            if (stored.response().isEmpty() && stored.claimedAt().equals(staleClaimedAt)) {
-                replaced[0] = true;
-                return fresh;
-            }
-            return stored;
-        });
-        return replaced[0];
-    }
-
-    @Override
     public void complete(String caller, String key, StoredResponse response) {
-        records.computeIfPresent(
-                new Key(caller, key),
-                (unused, stored) -> new IdempotencyRecord(
-                        stored.caller(),
-                        stored.key(),
-                        stored.fingerprint(),
-                        stored.claimedAt(),
-                        Optional.of(response)));
-    }
-
-    @Override
-    public void release(String caller, String key) {
-        records.computeIfPresent(
-                new Key(caller, key), (unused, stored) -> stored.response().isEmpty() ? null : stored);
+        Key id = new Key(caller, key);
+        IdempotencyRecord before = records.get(id);
+        if (before == null) {
+            return;
+        }
+        IdempotencyRecord after = new IdempotencyRecord(
+                before.caller(), before.key(), before.fingerprint(), before.claimedAt(), Optional.of(response));
+        records.put(id, after);
+        unitOfWork.onRollback(() -> records.replace(id, after, before));
     }
 
     @Override

@@ -1,115 +1,156 @@
 package dev.agentmarketplace.persistence.idempotency;
 
+import dev.agentmarketplace.core.ConflictException;
+import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.idempotency.IdempotencyRecord;
 import dev.agentmarketplace.core.idempotency.IdempotencyRecords;
 import dev.agentmarketplace.core.idempotency.StoredResponse;
-import dev.agentmarketplace.persistence.UniqueViolation;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
- * {@link IdempotencyRecords} on the {@code idempotency_record} table. Every method commits in a
- * transaction of its own, whatever the caller's: the port wants a claim visible to a retry on
- * another replica before the guarded work starts, and kept when that work rolls back.
+ * {@link IdempotencyRecords} on the {@code idempotency_record} table, in the caller's transaction.
+ * The claim is an INSERT that the primary key decides: a second claim on a key whose first claim is
+ * not committed yet waits on the key, as both databases make a duplicate insert wait for the
+ * transaction holding the other row, and learns whether that transaction committed. On PostgreSQL
+ * the INSERT skips the duplicate ({@code ON CONFLICT DO NOTHING}), because a failed statement would
+ * abort the transaction; H2 rolls back only the failed statement, so there a duplicate key error is
+ * the answer. The wait is bounded by the statement's lock timeout, set for the claim alone.
  */
 @ApplicationScoped
 public class PanacheIdempotencyRecords implements IdempotencyRecords {
     private static final String OF_KEY = "caller = :caller and idempotencyKey = :key";
+    private static final String INSERT = "INSERT INTO idempotency_record (caller, idempotency_key, fingerprint,"
+            + " claimed_at) VALUES (?, ?, ?, ?)";
+    private static final String POSTGRES_INSERT = INSERT + " ON CONFLICT (caller, idempotency_key) DO NOTHING";
+    /** PostgreSQL's lock_not_available, raised when lock_timeout ends a wait. */
+    private static final String POSTGRES_LOCK_TIMEOUT = "55P03";
+    /** H2's LOCK_TIMEOUT_1 (SQLSTATE HYT00). */
+    private static final int H2_LOCK_TIMEOUT = 50200;
+
+    private static final String DUPLICATE_KEY = "23505";
 
     @Override
-    public boolean claim(IdempotencyRecord claim) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (IdempotencyRecordEntity.findById(new IdempotencyRecordEntity.Key(claim.caller(), claim.key()))
-                        != null) {
-                    return false;
+    public boolean claim(IdempotencyRecord claim, Duration wait) {
+        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try {
+                return isPostgres(connection)
+                        ? claimOnPostgres(connection, claim, wait)
+                        : claimOnH2(connection, claim, wait);
+            } catch (SQLException e) {
+                if (POSTGRES_LOCK_TIMEOUT.equals(e.getSQLState()) || e.getErrorCode() == H2_LOCK_TIMEOUT) {
+                    throw new ConflictException(
+                            ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+                            "a request with idempotency key '" + claim.key() + "' is still being processed after "
+                                    + wait.toMillis() + " ms; retry later");
                 }
-                toEntity(claim).persistAndFlush();
-                return true;
-            });
-        } catch (RuntimeException e) {
-            // A claim another replica had not committed when we looked: the primary key decides.
-            if (UniqueViolation.causedBy(e)) {
+                throw e;
+            }
+        });
+    }
+
+    private static boolean claimOnPostgres(Connection connection, IdempotencyRecord claim, Duration wait)
+            throws SQLException {
+        String previous;
+        try (PreparedStatement set = connection.prepareStatement(
+                "SELECT current_setting('lock_timeout'), set_config('lock_timeout', ?, true)")) {
+            set.setString(1, wait.toMillis() + "ms");
+            try (ResultSet result = set.executeQuery()) {
+                result.next();
+                previous = result.getString(1);
+            }
+        }
+        int inserted;
+        try (PreparedStatement insert = connection.prepareStatement(POSTGRES_INSERT)) {
+            bind(insert, claim);
+            inserted = insert.executeUpdate();
+        }
+        try (PreparedStatement reset = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            reset.setString(1, previous);
+            reset.executeQuery().close();
+        }
+        return inserted == 1;
+    }
+
+    private static boolean claimOnH2(Connection connection, IdempotencyRecord claim, Duration wait)
+            throws SQLException {
+        long previous;
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+            result.next();
+            previous = result.getLong(1);
+        }
+        try (Statement statement = connection.createStatement()) {
+            // A session setting that does not commit; put back below.
+            statement.execute("SET LOCK_TIMEOUT " + Math.max(1, wait.toMillis()));
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, claim);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (DUPLICATE_KEY.equals(e.getSQLState())) {
                 return false;
             }
             throw e;
+        } finally {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCK_TIMEOUT " + previous);
+            }
         }
+    }
+
+    private static void bind(PreparedStatement insert, IdempotencyRecord claim) throws SQLException {
+        insert.setString(1, claim.caller());
+        insert.setString(2, claim.key());
+        insert.setString(3, claim.fingerprint());
+        insert.setObject(4, OffsetDateTime.ofInstant(claim.claimedAt(), ZoneOffset.UTC));
+    }
+
+    private static boolean isPostgres(Connection connection) throws SQLException {
+        return connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(Locale.ROOT)
+                .contains("postgres");
     }
 
     @Override
     public Optional<IdempotencyRecord> find(String caller, String key) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> IdempotencyRecordEntity.<IdempotencyRecordEntity>findByIdOptional(
-                                new IdempotencyRecordEntity.Key(caller, key))
-                        .map(PanacheIdempotencyRecords::toDomain));
-    }
-
-    /** A conditional UPDATE: of several replicas taking over the same claim, the row lock lets one match. */
-    @Override
-    public boolean takeOver(String caller, String key, Instant staleClaimedAt, IdempotencyRecord fresh) {
-        StoredResponse response = fresh.response().orElse(null);
-        Parameters parameters = ofKey(caller, key)
-                .and("stale", staleClaimedAt)
-                .and("fingerprint", fresh.fingerprint())
-                .and("claimedAt", fresh.claimedAt());
-        return QuarkusTransaction.requiringNew()
-                .call(() -> IdempotencyRecordEntity.update(
-                                "fingerprint = :fingerprint, claimedAt = :claimedAt, responseStatus = :status,"
-                                        + " contentType = :contentType, body = :body, location = :location"
-                                        + " where " + OF_KEY + " and responseStatus is null and claimedAt = :stale",
-                                withResponse(parameters, response))
-                        == 1);
+        return IdempotencyRecordEntity.<IdempotencyRecordEntity>findByIdOptional(
+                        new IdempotencyRecordEntity.Key(caller, key), LockModeType.PESSIMISTIC_WRITE)
+                .map(PanacheIdempotencyRecords::toDomain);
     }
 
     @Override
     public void complete(String caller, String key, StoredResponse response) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> IdempotencyRecordEntity.update(
-                        "responseStatus = :status, contentType = :contentType, body = :body, location = :location"
-                                + " where " + OF_KEY,
-                        withResponse(ofKey(caller, key), response)));
-    }
-
-    @Override
-    public void release(String caller, String key) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> IdempotencyRecordEntity.delete(OF_KEY + " and responseStatus is null", ofKey(caller, key)));
+        IdempotencyRecordEntity.update(
+                "responseStatus = :status, contentType = :contentType, body = :body, location = :location" + " where "
+                        + OF_KEY,
+                Parameters.with("caller", caller)
+                        .and("key", key)
+                        .and("status", response.status())
+                        .and("contentType", response.contentType())
+                        .and("body", response.body())
+                        .and("location", response.location().orElse(null)));
     }
 
     @Override
     public int deleteClaimedBefore(Instant cutoff) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> (int) IdempotencyRecordEntity.delete("claimedAt < ?1", cutoff));
-    }
-
-    private static Parameters ofKey(String caller, String key) {
-        return Parameters.with("caller", caller).and("key", key);
-    }
-
-    private static Parameters withResponse(Parameters parameters, StoredResponse response) {
-        return parameters
-                .and("status", response == null ? null : response.status())
-                .and("contentType", response == null ? null : response.contentType())
-                .and("body", response == null ? null : response.body())
-                .and("location", response == null ? null : response.location().orElse(null));
-    }
-
-    private static IdempotencyRecordEntity toEntity(IdempotencyRecord record) {
-        IdempotencyRecordEntity entity = new IdempotencyRecordEntity();
-        entity.caller = record.caller();
-        entity.idempotencyKey = record.key();
-        entity.fingerprint = record.fingerprint();
-        entity.claimedAt = record.claimedAt();
-        record.response().ifPresent(response -> {
-            entity.responseStatus = response.status();
-            entity.contentType = response.contentType();
-            entity.body = response.body();
-            entity.location = response.location().orElse(null);
-        });
-        return entity;
+        return (int) IdempotencyRecordEntity.delete("claimedAt < ?1", cutoff);
     }
 
     private static IdempotencyRecord toDomain(IdempotencyRecordEntity entity) {
