@@ -33,7 +33,10 @@ final class ReceiptArbitraries {
                 .ofMaxLength(AgentId.MAX_LENGTH)
                 .map(AgentId::of);
         Arbitrary<Capability> capabilities =
-                text(1, 45).filter(s -> !s.isBlank()).map(Capability::of);
+                // A capability is shown text, which refuses control characters (ShownText).
+                text(1, 45)
+                        .filter(s -> !s.isBlank() && s.chars().noneMatch(Character::isISOControl))
+                        .map(Capability::of);
         Arbitrary<Money> amounts = Combinators.combine(
                         Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(200)),
                         Arbitraries.of("USDC", "EURC", "EUR", "JPY", "ABC123"),
