@@ -1,6 +1,7 @@
 package dev.agentmarketplace.persistence.discovery;
 
 import dev.agentmarketplace.core.discovery.SelectionStateStore;
+import dev.agentmarketplace.persistence.Sql;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

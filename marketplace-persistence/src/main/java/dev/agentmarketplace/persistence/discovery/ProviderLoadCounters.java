@@ -2,6 +2,7 @@ package dev.agentmarketplace.persistence.discovery;
 
 import dev.agentmarketplace.core.discovery.DiscoverySettings;
 import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.persistence.Sql;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -14,6 +14,7 @@ import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.registry.Metadata;
 import dev.agentmarketplace.core.registry.WalletAddress;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
+import dev.agentmarketplace.persistence.Sql;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -5,6 +5,7 @@ import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.idempotency.IdempotencyRecord;
 import dev.agentmarketplace.core.idempotency.IdempotencyRecords;
 import dev.agentmarketplace.core.idempotency.StoredResponse;
+import dev.agentmarketplace.persistence.Sql;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -42,13 +40,11 @@ public class PanacheIdempotencyRecords implements IdempotencyRecords {
     /** H2's LOCK_TIMEOUT_1 (SQLSTATE HYT00). */
     private static final int H2_LOCK_TIMEOUT = 50200;
 
-    private static final String DUPLICATE_KEY = "23505";
-
     @Override
     public boolean claim(IdempotencyRecord claim, Duration wait) {
         return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try {
-                return isPostgres(connection)
+                return Sql.isPostgres(connection)
                         ? claimOnPostgres(connection, claim, wait)
                         : claimOnH2(connection, claim, wait);
             } catch (SQLException e) {
@@ -102,7 +98,7 @@ public class PanacheIdempotencyRecords implements IdempotencyRecords {
             bind(insert, claim);
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
-            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+            if (Sql.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -117,15 +113,7 @@ public class PanacheIdempotencyRecords implements IdempotencyRecords {
         insert.setString(1, claim.caller());
         insert.setString(2, claim.key());
         insert.setString(3, claim.fingerprint());
-        insert.setObject(4, OffsetDateTime.ofInstant(claim.claimedAt(), ZoneOffset.UTC));
-    }
-
-    private static boolean isPostgres(Connection connection) throws SQLException {
-        return connection
-                .getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(Locale.ROOT)
-                .contains("postgres");
+        insert.setObject(4, Sql.timestamp(claim.claimedAt()));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.agentmarketplace.persistence.discovery;
+package dev.agentmarketplace.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** What the native SQL of this package needs to know about the database it runs on. */
-final class Sql {
+/** What the native SQL of the adapters needs to know about the database it runs on. */
+public final class Sql {
     /** SQLSTATE of a unique key violation, the same on PostgreSQL and H2 (SQL standard class 23). */
     private static final String UNIQUE_VIOLATION = "23505";
 
     private Sql() {}
 
-    static boolean isPostgres(Connection connection) throws SQLException {
+    public static boolean isPostgres(Connection connection) throws SQLException {
         return connection
                 .getMetaData()
                 .getDatabaseProductName()
@@ -21,7 +21,7 @@ final class Sql {
                 .contains("postgres");
     }
 
-    static boolean isUniqueViolation(Throwable error) {
+    public static boolean isUniqueViolation(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
@@ -31,11 +31,11 @@ final class Sql {
     }
 
     /** Both drivers bind a TIMESTAMP WITH TIME ZONE from an OffsetDateTime without a zone conversion. */
-    static OffsetDateTime timestamp(Instant instant) {
+    public static OffsetDateTime timestamp(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    static Instant instant(java.sql.ResultSet row, String column) throws SQLException {
+    public static Instant instant(java.sql.ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
