@@ -6,6 +6,7 @@ import dev.agentmarketplace.api.problem.DatabaseUnavailable;
 import dev.agentmarketplace.api.problem.Problem;
 import dev.agentmarketplace.api.problem.ProblemCode;
 import dev.agentmarketplace.api.problem.ProblemMapper;
+import dev.agentmarketplace.api.problem.RequestTooLargeException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -62,7 +63,7 @@ public class HttpEdges {
         router.route().order(FIRST).failureHandler(this::failed);
         router.route()
                 .order(Integer.MAX_VALUE)
-                .handler(ctx -> answer(ctx, ProblemCode.NOT_FOUND, "no resource at this path"));
+                .handler(ctx -> answer(ctx, ProblemCode.NOT_FOUND, ProblemCode.NOT_FOUND.bareDetail()));
     }
 
     private void screen(RoutingContext ctx) {
@@ -82,10 +83,7 @@ public class HttpEdges {
             return;
         }
         if (declaredLength(request) > config.maxBodyBytes()) {
-            refuse(
-                    ctx,
-                    ProblemCode.REQUEST_TOO_LARGE,
-                    "the request body is larger than " + config.maxBodyBytes() + " bytes");
+            refuse(ctx, ProblemCode.REQUEST_TOO_LARGE, RequestTooLargeException.detail(config.maxBodyBytes()));
             return;
         }
         ctx.next();
@@ -110,9 +108,9 @@ public class HttpEdges {
             // answer, a 503 with Retry-After when the database is what failed.
             write(ctx, ProblemMapper.unexpected(failure, ctx.request().path()));
         } else if (code == ProblemCode.REQUEST_TOO_LARGE) {
-            refuse(ctx, code, "the request body is larger than " + config.maxBodyBytes() + " bytes");
+            refuse(ctx, code, RequestTooLargeException.detail(config.maxBodyBytes()));
         } else {
-            answer(ctx, code, "the request cannot be processed");
+            answer(ctx, code, code.bareDetail());
         }
     }
 

@@ -120,6 +120,20 @@ public enum ProblemCode {
         };
     }
 
+    /**
+     * What a problem of this code says when the HTTP layer gave nothing more than a bare status (a
+     * path nothing serves, a method, a media type), for ProblemMapper and HttpEdges alike.
+     */
+    public String bareDetail() {
+        return switch (this) {
+            case NOT_FOUND -> "no resource at this path";
+            case METHOD_NOT_ALLOWED -> "this resource does not support this method";
+            case NOT_ACCEPTABLE -> "no representation of this resource matches the Accept header";
+            case UNSUPPORTED_MEDIA_TYPE -> "this operation does not read a body of this Content-Type";
+            default -> "the request cannot be processed";
+        };
+    }
+
     /** A problem of this code for {@code instance}. */
     public Problem problem(String detail, String instance) {
         return new Problem(type(), title, status, detail, instance, name(), null);

@@ -153,7 +153,7 @@ public class ProblemMapper {
         }
         int status = error.getResponse().getStatus();
         ProblemCode code = ProblemCode.ofStatus(status);
-        return respond(code.problem(detailOf(code), uri.getPath()));
+        return respond(code.problem(code.bareDetail(), uri.getPath()));
     }
 
     /** RESTEasy Reactive may wrap what the body reader threw; the cause deserves its own answer. */
@@ -200,16 +200,6 @@ public class ProblemMapper {
             }
         }
         return null;
-    }
-
-    private static String detailOf(ProblemCode code) {
-        return switch (code) {
-            case NOT_FOUND -> "no resource at this path";
-            case METHOD_NOT_ALLOWED -> "this resource does not support this method";
-            case NOT_ACCEPTABLE -> "no representation of this resource matches the Accept header";
-            case UNSUPPORTED_MEDIA_TYPE -> "this operation does not read a body of this Content-Type";
-            default -> "the request cannot be processed";
-        };
     }
 
     /** Jackson's FAIL_ON_TRAILING_TOKENS reports content after the first value as a mismatched input. */
