@@ -202,6 +202,16 @@ public final class Ledger {
     }
 
     /**
+     * How much of {@code provider}'s capacity the rolling hour has used, counted exactly as a hire's
+     * capacity check counts it. A read: nothing is locked, so a concurrent hire may add one.
+     */
+    public CapacityUse capacityUse(Agent provider) {
+        Instant since = now().minus(CAPACITY_WINDOW);
+        return new CapacityUse(
+                provider.id(), statistics.hiresOf(provider.id(), since), provider.capacityPerHour(), since);
+    }
+
+    /**
      * Settles a PENDING transaction: escrow is posted to the provider, minus the platform fee.
      * Only the payer, an operator or the platform may settle.
      *
