@@ -2,15 +2,16 @@ package dev.agentmarketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentmarketplace.core.access.Role;
+import dev.agentmarketplace.core.access.SignInLinks;
+import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Availability;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The agent list as an operator sees it, in a real headless Chromium. */
+/** The agents pages as an operator uses them, in a real headless Chromium. */
 @QuarkusTest
 @ExtendWith(BrowserAvailabilityCondition.class)
 class AgentsPageBrowserIT {
@@ -33,97 +32,94 @@ class AgentsPageBrowserIT {
     RegistryFixture registry;
 
     @Inject
-    ApiTokens tokens;
+    SignInLinks links;
 
     @TestHTTPResource("/")
     URL root;
 
-    private ChromeDriver browser;
-    private Path profile;
+    private DashboardBrowser browser;
 
     @BeforeEach
-    void openBrowser() throws Exception {
+    void openBrowser() {
         registry.clear();
-        profile = Files.createTempDirectory("marketplace-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(BrowserAvailabilityCondition.CHROMIUM)
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--window-size=1280,800",
-                        "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(BrowserAvailabilityCondition.CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = DashboardBrowser.open(root, links);
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private List<String> listedIds() {
+        return browser.driver().findElements(By.cssSelector("#agent-results tbody tr")).stream()
+                .map(row -> row.getAttribute("data-agent-id"))
+                .toList();
     }
 
     @Test
-    void operatorFollowsTheHomeLinkToTheStyledAgentTable() throws Exception {
+    void operatorFiltersByCapabilityOpensAnAgentAndAdjustsItsReputation() throws Exception {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python", "code review");
-        registry.register("translator", "Translator", Availability.MAINTENANCE, "translation");
-        sendBearerToken(tokens.operator());
+        registry.register("rust-smith", "Rust Smith", Availability.ONLINE, "rust");
+        registry.register(
+                "translator", "Translator", Availability.MAINTENANCE, Money.of("0.80", "EUR"), 5, Map.of(), "translation");
+        registry.register("retired", "Retired", Availability.ONLINE, "python");
+        registry.deregister("retired");
 
-        browser.get(root.toString());
+        browser.signInAs("olivia", "/dashboard/agents", Role.OPERATOR);
+        var page = browser.driver();
+        var wait = new WebDriverWait(page, Duration.ofSeconds(15));
+        assertThat(page.getTitle()).isEqualTo("Agents · Agent Marketplace");
+        assertThat(listedIds()).containsExactly("python-expert", "retired", "rust-smith", "translator");
+        assertThat(page.findElement(By.cssSelector("tr[data-agent-id=retired] .status")).getText())
+                .isEqualTo("DEREGISTERED");
 
-        assertThat(browser.getCurrentUrl()).endsWith("/agents");
-        assertThat(browser.getTitle()).isEqualTo("Agents · Agent Marketplace");
-        List<WebElement> rows = browser.findElements(By.cssSelector("table.agents tbody tr"));
-        assertThat(rows)
-                .extracting(row -> row.getAttribute("data-agent-id"))
-                .containsExactly("python-expert", "translator");
-        assertThat(rows.getFirst().findElements(By.cssSelector(".capability")))
-                .extracting(WebElement::getText)
-                .containsExactly("code review", "python");
-        assertThat(rows.getFirst().findElement(By.cssSelector(".price")).getText())
-                .isEqualTo("1.500000 USDC");
-        assertThat(rows.getFirst().findElement(By.cssSelector(".capacity")).getText())
-                .isEqualTo("10");
-        // The stylesheet loaded: capabilities are drawn as chips, not plain inline text.
-        assertThat(rows.getFirst().findElement(By.cssSelector(".capability")).getCssValue("display"))
-                .isEqualTo("inline-block");
+        // The filter form swaps only the results (htmx) and puts the filter in the address bar.
+        WebElement capability = page.findElement(By.id("capability"));
+        capability.sendKeys("python");
+        WebElement results = page.findElement(By.id("agent-results"));
+        page.findElement(By.cssSelector("form.agent-filter button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(results));
+        wait.until(driver -> listedIds().equals(List.of("python-expert", "retired")));
+        assertThat(browser.url()).endsWith("/dashboard/agents?capability=python");
+        assertThat(page.findElement(By.id("capability")).getAttribute("value")).isEqualTo("python");
+        // The stylesheet's status badge colours apply (classes only: the CSP allows no inline style).
+        assertThat(page.findElement(By.cssSelector("tr[data-agent-id=retired] .status"))
+                        .getCssValue("color"))
+                .isEqualTo("rgba(180, 35, 24, 1)");
+        Path list = browser.screenshot("agents");
+        assertThat(Files.size(list)).isPositive();
 
-        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path kept = Path.of("target", "screenshots", "agents-page.png");
-        Files.createDirectories(kept.getParent());
-        Files.copy(screenshot, kept, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Files.size(kept)).isPositive();
+        page.findElement(By.cssSelector("tr[data-agent-id=python-expert] a")).click();
+        wait.until(ExpectedConditions.urlContains("/dashboard/agents/python-expert"));
+        assertThat(page.findElement(By.cssSelector(".score strong")).getText()).isEqualTo("3.00");
+        page.findElement(By.id("delta")).sendKeys("0.75");
+        page.findElement(By.id("reason")).sendKeys("excellent code reviews");
+        page.findElement(By.cssSelector("form.adjust button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains("done=adjusted"));
+        assertThat(page.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Reputation adjusted.");
+        assertThat(page.findElement(By.cssSelector(".score strong")).getText()).isEqualTo("3.75");
+        WebElement chart = page.findElement(By.cssSelector("svg.trend-chart"));
+        assertThat(chart.findElements(By.cssSelector("circle.trend-dot"))).hasSize(1);
+        assertThat(page.findElement(By.cssSelector("polyline.trend-line")).getCssValue("fill"))
+                .isEqualTo("none");
+        Path detail = browser.screenshot("agent");
+        assertThat(Files.size(detail)).isPositive();
     }
 
     @Test
-    void browserWithoutAnOperatorsTokenReadsWhyItIsRefused() {
+    void badFilterIsShownBesideItsFieldInTheBrowser() {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
+        browser.signInAs("olivia", "/dashboard/agents", Role.OPERATOR);
+        var page = browser.driver();
 
-        browser.get(root.toString());
+        page.findElement(By.id("minReputation")).sendKeys("9");
+        page.findElement(By.cssSelector("form.agent-filter button[type=submit]")).click();
 
-        assertThat(browser.getTitle()).isEqualTo("Sign-in required · Agent Marketplace");
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
-                .contains("operator");
-        assertThat(browser.findElements(By.cssSelector("table.agents"))).isEmpty();
-    }
-
-    /** Sign-in for browsers comes with the dashboard; until then the page reads the API's bearer token. */
-    private void sendBearerToken(String token) {
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand(
-                "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + token)));
+        new WebDriverWait(page, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("minReputation-error")));
+        assertThat(page.findElement(By.id("minReputation-error")).getText()).startsWith("must be between 0 and 5");
+        assertThat(page.findElement(By.id("minReputation")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("agents-bad-filter");
     }
 }
