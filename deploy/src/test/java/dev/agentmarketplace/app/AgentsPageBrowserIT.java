@@ -61,7 +61,13 @@ class AgentsPageBrowserIT {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python", "code review");
         registry.register("rust-smith", "Rust Smith", Availability.ONLINE, "rust");
         registry.register(
-                "translator", "Translator", Availability.MAINTENANCE, Money.of("0.80", "EUR"), 5, Map.of(), "translation");
+                "translator",
+                "Translator",
+                Availability.MAINTENANCE,
+                Money.of("0.80", "EUR"),
+                5,
+                Map.of(),
+                "translation");
         registry.register("retired", "Retired", Availability.ONLINE, "python");
         registry.deregister("retired");
 
@@ -70,14 +76,16 @@ class AgentsPageBrowserIT {
         var wait = new WebDriverWait(page, Duration.ofSeconds(15));
         assertThat(page.getTitle()).isEqualTo("Agents · Agent Marketplace");
         assertThat(listedIds()).containsExactly("python-expert", "retired", "rust-smith", "translator");
-        assertThat(page.findElement(By.cssSelector("tr[data-agent-id=retired] .status")).getText())
+        assertThat(page.findElement(By.cssSelector("tr[data-agent-id=retired] .status"))
+                        .getText())
                 .isEqualTo("DEREGISTERED");
 
         // The filter form swaps only the results (htmx) and puts the filter in the address bar.
         WebElement capability = page.findElement(By.id("capability"));
         capability.sendKeys("python");
         WebElement results = page.findElement(By.id("agent-results"));
-        page.findElement(By.cssSelector("form.agent-filter button[type=submit]")).click();
+        page.findElement(By.cssSelector("form.agent-filter button[type=submit]"))
+                .click();
         wait.until(ExpectedConditions.stalenessOf(results));
         wait.until(driver -> listedIds().equals(List.of("python-expert", "retired")));
         assertThat(browser.url()).endsWith("/dashboard/agents?capability=python");
@@ -114,12 +122,14 @@ class AgentsPageBrowserIT {
         var page = browser.driver();
 
         page.findElement(By.id("minReputation")).sendKeys("9");
-        page.findElement(By.cssSelector("form.agent-filter button[type=submit]")).click();
+        page.findElement(By.cssSelector("form.agent-filter button[type=submit]"))
+                .click();
 
         new WebDriverWait(page, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("minReputation-error")));
         assertThat(page.findElement(By.id("minReputation-error")).getText()).startsWith("must be between 0 and 5");
-        assertThat(page.findElement(By.id("minReputation")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(page.findElement(By.id("minReputation")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         browser.screenshot("agents-bad-filter");
     }
 }

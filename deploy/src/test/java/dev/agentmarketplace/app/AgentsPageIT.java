@@ -188,7 +188,8 @@ class AgentsPageIT {
             registry.register("dear", "Dear", Availability.ONLINE, Money.of("9.00", "USDC"), 10, Map.of(), "python");
             registry.register("euro", "Euro", Availability.ONLINE, Money.of("0.50", "EUR"), 10, Map.of(), "python");
 
-            assertThat(listed(list(Map.of("currency", "usdc", "maxPrice", "2.00")))).containsExactly("cheap");
+            assertThat(listed(list(Map.of("currency", "usdc", "maxPrice", "2.00"))))
+                    .containsExactly("cheap");
             assertThat(listed(list(Map.of("currency", "EUR")))).containsExactly("euro");
         }
 
@@ -257,7 +258,8 @@ class AgentsPageIT {
                     .body(not(containsString("data-agent-id")));
             list(Map.of("minReputation", "7"))
                     .statusCode(400)
-                    .body(containsString("<p class=\"field-error\" id=\"minReputation-error\">must be between 0 and 5"));
+                    .body(containsString(
+                            "<p class=\"field-error\" id=\"minReputation-error\">must be between 0 and 5"));
             list(Map.of("maxPrice", "2"))
                     .statusCode(400)
                     .body(containsString("<p class=\"field-error\" id=\"maxPrice-error\">needs a currency"));
@@ -291,7 +293,9 @@ class AgentsPageIT {
                     .get(LIST)
                     .then()
                     .statusCode(400)
-                    .header("HX-Redirect", allOf(containsString("/dashboard/agents?"), containsString("minReputation=9")));
+                    .header(
+                            "HX-Redirect",
+                            allOf(containsString("/dashboard/agents?"), containsString("minReputation=9")));
         }
 
         @Test
@@ -325,8 +329,8 @@ class AgentsPageIT {
                     Map.of("region", "eu-west"),
                     "python");
             registry.register("orchestrator", "Orchestrator", Availability.ONLINE, "planning");
-            Transaction first = hire("orchestrator", "python-expert", "agents-page-1");
-            Transaction second = hire("orchestrator", "python-expert", "agents-page-2");
+            Transaction first = hire("orchestrator", "python-expert", "agents-page-hire-0001");
+            Transaction second = hire("orchestrator", "python-expert", "agents-page-hire-0002");
             rate("python-expert", "0.5");
 
             dashboard
@@ -335,7 +339,8 @@ class AgentsPageIT {
                     .then()
                     .statusCode(200)
                     .body(containsString("<dd class=\"price\">1.500000 USDC</dd>"))
-                    .body(containsString("<dt class=\"metadata-key\">region</dt><dd class=\"metadata-value\">eu-west</dd>"))
+                    .body(containsString(
+                            "<dt class=\"metadata-key\">region</dt><dd class=\"metadata-value\">eu-west</dd>"))
                     .body(containsString("<dd class=\"declared\">ONLINE</dd>"))
                     .body(containsString("Lease expires"))
                     .body(containsString("<meter min=\"0\" max=\"4\" value=\"2\">"))
@@ -345,8 +350,10 @@ class AgentsPageIT {
                     .body(containsString("<svg class=\"trend-chart\""))
                     .body(containsString("<polyline class=\"trend-line\" points=\""))
                     .body(not(containsString("style=")))
-                    .body(containsString("href=\"/dashboard/transactions/" + first.id().value() + "\""))
-                    .body(containsString("href=\"/dashboard/transactions/" + second.id().value() + "\""))
+                    .body(containsString(
+                            "href=\"/dashboard/transactions/" + first.id().value() + "\""))
+                    .body(containsString(
+                            "href=\"/dashboard/transactions/" + second.id().value() + "\""))
                     .body(containsString("<td>provider</td><td><a href=\"/dashboard/agents/orchestrator\">"));
         }
 
@@ -428,7 +435,8 @@ class AgentsPageIT {
                     .then()
                     .statusCode(400)
                     .body(containsString("aria-invalid=\"true\" aria-describedby=\"delta-error\""))
-                    .body(containsString("<p class=\"field-error\" id=\"delta-error\">must be non-zero and between -5 and 5"))
+                    .body(containsString(
+                            "<p class=\"field-error\" id=\"delta-error\">must be non-zero and between -5 and 5"))
                     .body(containsString(">why not</textarea>"));
             dashboard
                     .asOperator()

@@ -107,8 +107,7 @@ public class AgentsFilterForm {
         String currencyText = blankToEmpty(currency).toUpperCase(Locale.ROOT);
         String maxPriceText = blankToEmpty(maxPrice);
         String minReputationText = blankToEmpty(minReputation);
-        Optional<Capability> wanted =
-                read(errors, "capability", capabilityText, () -> Capability.of(capabilityText));
+        Optional<Capability> wanted = read(errors, "capability", capabilityText, () -> Capability.of(capabilityText));
         Set<AgentStatus> statuses = statuses(errors);
         Optional<Currency> unit = read(errors, "currency", currencyText, () -> Currency.of(currencyText));
         Optional<Money> ceiling = Optional.empty();
@@ -128,12 +127,16 @@ public class AgentsFilterForm {
         Optional<AgentFilter> filter = Optional.empty();
         if (errors.isEmpty()) {
             Optional<Money> priceCeiling = ceiling;
-            filter = read(errors, "filter", "any", () -> new AgentFilter(
-                    wanted,
-                    statuses,
-                    priceCeiling,
-                    unit,
-                    minimum.map(OptionalDouble::of).orElse(OptionalDouble.empty())));
+            filter = read(
+                    errors,
+                    "filter",
+                    "any",
+                    () -> new AgentFilter(
+                            wanted,
+                            statuses,
+                            priceCeiling,
+                            unit,
+                            minimum.map(OptionalDouble::of).orElse(OptionalDouble.empty())));
         }
         return new Parsed(
                 capabilityText,

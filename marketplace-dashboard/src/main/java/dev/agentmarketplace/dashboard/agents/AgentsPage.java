@@ -9,8 +9,8 @@ import dev.agentmarketplace.core.access.Role;
 import dev.agentmarketplace.core.discovery.AgentListing;
 import dev.agentmarketplace.core.discovery.ListingPage;
 import dev.agentmarketplace.core.money.Decimals;
-import dev.agentmarketplace.core.oversight.AgentOverview;
 import dev.agentmarketplace.core.oversight.AgentOversight;
+import dev.agentmarketplace.core.oversight.AgentOverview;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRegistry;
@@ -179,7 +179,11 @@ public class AgentsPage {
             wanted = Availability.ONLINE;
         } else {
             return detailPage(
-                    id, Response.Status.BAD_REQUEST, AdjustForm.EMPTY, null, "availability: must be MAINTENANCE or ONLINE");
+                    id,
+                    Response.Status.BAD_REQUEST,
+                    AdjustForm.EMPTY,
+                    null,
+                    "availability: must be MAINTENANCE or ONLINE");
         }
         try {
             staff.caller().requireSelfOrOperator(agent);
@@ -227,8 +231,7 @@ public class AgentsPage {
         return done(agent, "deregistered");
     }
 
-    private Response detailPage(
-            String id, Response.Status status, AdjustForm adjust, String notice, String error) {
+    private Response detailPage(String id, Response.Status status, AdjustForm adjust, String notice, String error) {
         AgentId agent = agentId(id);
         if (agent == null) {
             return missing(id);
