@@ -23,7 +23,7 @@ public record TrendChart(
     /** A horizontal gridline at a score, for the 0-5 scale. */
     public record Grid(String y, int score) {}
 
-    static TrendChart of(List<ReputationPoint> points) {
+    public static TrendChart of(List<ReputationPoint> points) {
         if (points.isEmpty()) {
             return new TrendChart(WIDTH, HEIGHT, "", "", List.of(), null, null, true);
         }
