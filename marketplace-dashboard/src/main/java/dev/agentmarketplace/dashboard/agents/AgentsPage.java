@@ -118,7 +118,10 @@ public class AgentsPage {
             if (partial) {
                 // htmx swaps no 4xx answer; the full page shows each message beside its field.
                 return Response.status(Response.Status.BAD_REQUEST)
-                        .header("HX-Redirect", uri.getRequestUri().toString())
+                        .header(
+                                "HX-Redirect",
+                                uri.getRequestUri().getRawPath() + "?"
+                                        + uri.getRequestUri().getRawQuery())
                         .build();
             }
             return Response.status(Response.Status.BAD_REQUEST)
