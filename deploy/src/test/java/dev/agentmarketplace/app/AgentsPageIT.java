@@ -254,6 +254,7 @@ class AgentsPageIT {
                     .body(containsString("<p class=\"field-error\" id=\"maxPrice-error\">"))
                     .body(containsString("<p class=\"field-error\" id=\"status-error\">must be one of"))
                     .body(containsString("value=\"cheap\""))
+                    .body(containsString("Correct the filter above to list agents."))
                     .body(not(containsString("data-agent-id")));
             list(Map.of("minReputation", "7"))
                     .statusCode(400)

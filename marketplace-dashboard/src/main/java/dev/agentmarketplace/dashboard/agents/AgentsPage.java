@@ -150,9 +150,9 @@ public class AgentsPage {
             return missing(id);
         }
         Caller operator = staff.caller();
-        operator.require(Role.OPERATOR);
         AdjustForm typed = new AdjustForm(delta == null ? "" : delta, reason == null ? "" : reason, Map.of());
         try {
+            operator.require(Role.OPERATOR);
             BigDecimal exact = Decimals.parse("delta", typed.delta().strip());
             reputation.adjust(agent, exact, typed.reason(), operator.subject());
         } catch (InvalidValueException refused) {
