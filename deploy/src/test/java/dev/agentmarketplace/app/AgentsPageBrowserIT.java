@@ -94,6 +94,9 @@ class AgentsPageBrowserIT {
         assertThat(page.findElement(By.cssSelector("tr[data-agent-id=retired] .status"))
                         .getCssValue("color"))
                 .isEqualTo("rgba(180, 35, 24, 1)");
+        assertThat(browser.consoleMessages())
+                .noneMatch(message -> message.contains("Content Security Policy"))
+                .noneMatch(message -> message.contains("Failed to load resource"));
         Path list = browser.screenshot("agents");
         assertThat(Files.size(list)).isPositive();
 
@@ -111,6 +114,9 @@ class AgentsPageBrowserIT {
         assertThat(chart.findElements(By.cssSelector("circle.trend-dot"))).hasSize(1);
         assertThat(page.findElement(By.cssSelector("polyline.trend-line")).getCssValue("fill"))
                 .isEqualTo("none");
+        assertThat(browser.consoleMessages())
+                .noneMatch(message -> message.contains("Content Security Policy"))
+                .noneMatch(message -> message.contains("Failed to load resource"));
         Path detail = browser.screenshot("agent");
         assertThat(Files.size(detail)).isPositive();
     }
@@ -130,6 +136,8 @@ class AgentsPageBrowserIT {
         assertThat(page.findElement(By.id("minReputation-error")).getText()).startsWith("must be between 0 and 5");
         assertThat(page.findElement(By.id("minReputation")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
+        // The 400 itself is logged as a failed load; nothing may have been blocked.
+        assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
         browser.screenshot("agents-bad-filter");
     }
 }
