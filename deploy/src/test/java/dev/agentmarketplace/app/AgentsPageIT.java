@@ -356,6 +356,27 @@ class AgentsPageIT {
         }
 
         @Test
+        void fullCapacityAndALapsedLeaseAreSaid() {
+            registry.register("small", "Small", Availability.ONLINE, RegistryFixture.PRICE, 1, Map.of(), "python");
+            registry.register("orchestrator", "Orchestrator", Availability.ONLINE, "planning");
+            hire("orchestrator", "small", "agents-page-hire-0003");
+            registry.lapseHeartbeat("small");
+
+            dashboard
+                    .asOperator()
+                    .get(LIST + "/small")
+                    .then()
+                    .statusCode(200)
+                    .body(
+                            containsString(
+                                    "<strong>1</strong> of 1 hires in the last hour (100 %), <strong class=\"full\">full</strong>"))
+                    .body(containsString("Lease expired"))
+                    .body(
+                            containsString(
+                                    "<h1>Small <code class=\"agent-id\">small</code> <span class=\"status status-offline\">OFFLINE</span></h1>"));
+        }
+
+        @Test
         void newAgentSaysItHasNoEventsNorTransactions() {
             registry.register("fresh", "Fresh", Availability.ONLINE, "python");
 

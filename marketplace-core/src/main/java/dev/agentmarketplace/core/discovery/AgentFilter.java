@@ -52,9 +52,4 @@ public record AgentFilter(
     public boolean admits(AgentStatus status) {
         return statuses.isEmpty() || statuses.contains(status);
     }
-
-    /** Whether no filter is set: every agent is listed. */
-    public boolean isEmpty() {
-        return equals(ALL);
-    }
 }

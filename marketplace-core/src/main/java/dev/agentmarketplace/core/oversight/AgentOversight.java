@@ -20,7 +20,6 @@ import java.util.Objects;
  * transactions. Every part is read by key or through an index; nothing scans the market.
  */
 public final class AgentOversight {
-    public static final int MAX_TREND_POINTS = ReputationService.MAX_TREND_POINTS;
     public static final int MAX_RECENT_TRANSACTIONS = 100;
 
     private final AgentRegistry registry;
