@@ -203,6 +203,20 @@ public final class DisputeDesk {
                 limit, MAX_PAGE_SIZE, rows -> disputes.list(filter, after, rows), Dispute::id, DisputePage::new);
     }
 
+    /**
+     * A page of the queue operators work through: OPEN disputes by the soonest deadline, then RESOLVED
+     * ones by the latest deadline ({@link DisputeQueueCursor#ORDER}), only those in {@code status} when
+     * given; pass the returned cursor to get the next page.
+     */
+    public DisputeQueuePage queue(Optional<DisputeStatus> status, Optional<String> cursor, int limit) {
+        return KeysetPages.read(
+                limit,
+                MAX_PAGE_SIZE,
+                rows -> disputes.queue(status, cursor.map(DisputeQueueCursor::decode), rows),
+                last -> DisputeQueueCursor.of(last).encode(),
+                DisputeQueuePage::new);
+    }
+
     private Dispute decide(Dispute dispute, Resolution resolution) {
         requireOpen(dispute, "resolve");
         // Lock order (core README): the transaction's agents first, then the dispute's row, then the
