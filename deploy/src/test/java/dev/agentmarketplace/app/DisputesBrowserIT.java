@@ -105,10 +105,12 @@ class DisputesBrowserIT {
         assertThat(page.findElements(By.cssSelector("table.disputes tbody tr")).stream()
                         .map(row -> row.getAttribute("data-dispute-id"))
                         .toList())
-                .containsExactly(soonest.id().value(), later.id().value(), done.id().value());
+                .containsExactly(
+                        soonest.id().value(), later.id().value(), done.id().value());
         keep(browser.screenshot("disputes"));
 
-        page.findElement(By.cssSelector("tr[data-dispute-id='" + soonest.id().value() + "'] a")).click();
+        page.findElement(By.cssSelector("tr[data-dispute-id='" + soonest.id().value() + "'] a"))
+                .click();
         wait.until(ExpectedConditions.titleContains(soonest.id().value()));
         assertThat(page.findElement(By.cssSelector(".evidence-link a")).getAttribute("rel"))
                 .isEqualTo("noopener noreferrer nofollow");
@@ -116,7 +118,8 @@ class DisputesBrowserIT {
 
         // First without a refund amount: the message appears beside the refund field.
         WebElement form = page.findElement(By.cssSelector("form.resolve"));
-        form.findElement(By.cssSelector("input[name=outcome][value=PARTIAL_REFUND]")).click();
+        form.findElement(By.cssSelector("input[name=outcome][value=PARTIAL_REFUND]"))
+                .click();
         form.findElement(By.id("note")).sendKeys("half of the files were delivered");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("refund-error")));

@@ -194,9 +194,12 @@ class DisputesPageIT {
 
         page.then()
                 .statusCode(200)
-                .body(containsString("href=\"/dashboard/transactions/" + first.transactionId().value() + "\""))
+                .body(containsString("href=\"/dashboard/transactions/"
+                        + first.transactionId().value() + "\""))
                 .body(containsString("href=\"/dashboard/agents/" + PROVIDER + "\""));
-        assertThat(rows(page)).containsExactly(first.id().value(), second.id().value(), done.id().value());
+        assertThat(rows(page))
+                .containsExactly(
+                        first.id().value(), second.id().value(), done.id().value());
         assertThat(rows(dashboard.asOperator().get(QUEUE + "?status=OPEN")))
                 .containsExactly(first.id().value(), second.id().value());
         assertThat(rows(dashboard.asOperator().get(QUEUE + "?status=resolved")))
@@ -289,7 +292,8 @@ class DisputesPageIT {
                         + " rel=\"noopener noreferrer nofollow\""))
                 .body(containsString("<span class=\"paragraph\">javascript:alert(1)</span>"))
                 .body(not(containsString("href=\"javascript:")))
-                .body(containsString("action=\"/dashboard/disputes/" + dispute.id().value() + "/resolution\""))
+                .body(containsString(
+                        "action=\"/dashboard/disputes/" + dispute.id().value() + "/resolution\""))
                 .body(containsString("name=\"csrf-token\""));
     }
 
@@ -401,7 +405,9 @@ class DisputesPageIT {
     void aNoteWithABidiControlIsRefusedBesideTheNoteAndNeverRenderedRaw() {
         Dispute dispute = open("nothing arrived");
 
+        // As a browser sends a form: UTF-8, so the character arrives as itself.
         resolving()
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("outcome", "FULL_REFUND")
                 .formParam("note", "refund \u202Eevil")
                 .post(path(dispute) + "/resolution")
@@ -463,7 +469,7 @@ class DisputesPageIT {
                         "reason",
                         "opened over the API",
                         "evidence",
-                        List.of(Map.of("kind", "CHECKSUM", "value", SHA))))
+                        List.of(Map.of("kind", "SHA256", "value", SHA))))
                 .post("/api/v1/disputes")
                 .then()
                 .statusCode(201)

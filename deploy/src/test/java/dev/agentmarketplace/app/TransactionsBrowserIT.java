@@ -91,7 +91,8 @@ class TransactionsBrowserIT {
         var page = browser.driver();
         var wait = new WebDriverWait(page, Duration.ofSeconds(15));
         assertThat(page.getTitle()).isEqualTo("Transactions · Agent Marketplace");
-        assertThat(rowIds()).containsExactly(translation.id().value(), python.id().value());
+        assertThat(rowIds())
+                .containsExactly(translation.id().value(), python.id().value());
 
         // The filter swaps only the results (htmx) and puts the filter in the address bar.
         WebElement form = page.findElement(By.cssSelector("form.filters"));
@@ -101,10 +102,12 @@ class TransactionsBrowserIT {
         wait.until(driver -> rowIds().equals(List.of(python.id().value())));
         assertThat(page.findElement(By.id("capability")).getAttribute("value")).isEqualTo("python");
 
-        page.findElement(By.cssSelector("tr[data-transaction-id='" + python.id().value() + "'] a")).click();
+        page.findElement(By.cssSelector("tr[data-transaction-id='" + python.id().value() + "'] a"))
+                .click();
         wait.until(ExpectedConditions.titleContains(python.id().value()));
         assertThat(page.findElement(By.id("state")).getText()).isEqualTo("PENDING");
-        assertThat(page.findElements(By.cssSelector("table.journal tr.posting"))).hasSize(2);
+        assertThat(page.findElements(By.cssSelector("table.journal tr.posting")))
+                .hasSize(2);
 
         WebElement settle = page.findElement(By.cssSelector("form[action$='/settlement']"));
         settle.findElement(By.id("reference")).sendKeys("bank-ref-9");
@@ -113,7 +116,8 @@ class TransactionsBrowserIT {
 
         assertThat(queries.get(python.id()).transaction().state()).isEqualTo(TransactionState.SETTLED);
         assertThat(page.findElement(By.id("receipt-method")).getText()).isEqualTo("off-chain");
-        assertThat(page.findElements(By.cssSelector("form[action$='/settlement']"))).isEmpty();
+        assertThat(page.findElements(By.cssSelector("form[action$='/settlement']")))
+                .isEmpty();
         // The stylesheet loaded: a state is drawn as a badge.
         assertThat(page.findElement(By.id("state")).getCssValue("display")).isEqualTo("inline-block");
         Path shot = browser.screenshot("transaction");
@@ -133,7 +137,8 @@ class TransactionsBrowserIT {
         page.findElement(By.cssSelector("form.filters button[type=submit]")).click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agent-error")));
-        assertThat(page.findElement(By.id("agent")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(page.findElement(By.id("agent")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(rowIds()).isEmpty();
     }
 

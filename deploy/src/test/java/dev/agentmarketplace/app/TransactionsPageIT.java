@@ -75,7 +75,8 @@ class TransactionsPageIT {
         registry.register(PAYER, "Orchestrator", Availability.ONLINE, RegistryFixture.PRICE, 100, Map.of(), "planning");
         registry.register(
                 PROVIDER, "Python Expert", Availability.ONLINE, RegistryFixture.PRICE, 100, Map.of(), "python", "rust");
-        registry.register(OTHER, "Translator", Availability.ONLINE, RegistryFixture.PRICE, 100, Map.of(), "translation");
+        registry.register(
+                OTHER, "Translator", Availability.ONLINE, RegistryFixture.PRICE, 100, Map.of(), "translation");
     }
 
     @AfterEach
@@ -136,7 +137,11 @@ class TransactionsPageIT {
                     .header("Location", containsString("/dashboard/sign-in?next="))
                     .body(not(containsString(tx.id().value())));
         }
-        given().redirects().follow(false).post(detail(tx) + "/cancellation").then().statusCode(303);
+        given().redirects()
+                .follow(false)
+                .post(detail(tx) + "/cancellation")
+                .then()
+                .statusCode(303);
         assertThat(stateOf(tx)).isEqualTo(TransactionState.PENDING);
     }
 
@@ -144,7 +149,12 @@ class TransactionsPageIT {
     void anAgentsTokenIsRefusedThePagesAndTheActions() {
         Transaction tx = hire();
 
-        dashboard.asAgent(PAYER).get(LIST).then().statusCode(403).body(not(containsString(tx.id().value())));
+        dashboard
+                .asAgent(PAYER)
+                .get(LIST)
+                .then()
+                .statusCode(403)
+                .body(not(containsString(tx.id().value())));
         dashboard.asAgent(PAYER).get(detail(tx)).then().statusCode(403);
         dashboard.asAgent(PAYER).post(detail(tx) + "/cancellation").then().statusCode(403);
         assertThat(stateOf(tx)).isEqualTo(TransactionState.PENDING);
@@ -190,7 +200,8 @@ class TransactionsPageIT {
 
         page.then()
                 .statusCode(200)
-                .body(containsString("href=\"/dashboard/transactions/" + first.id().value() + "\""))
+                .body(containsString(
+                        "href=\"/dashboard/transactions/" + first.id().value() + "\""))
                 .body(containsString("href=\"/dashboard/agents/" + OTHER + "\""))
                 .body(containsString("1.500000 USDC"))
                 .body(not(containsString("No transactions match")));
@@ -209,12 +220,15 @@ class TransactionsPageIT {
         assertThat(listed("?state=pending"))
                 .containsExactly(translation.id().value(), python.id().value());
         assertThat(listed("?capability=python")).containsExactly(python.id().value());
-        assertThat(listed("?agent=" + PROVIDER + "&role=payer")).containsExactly(translation.id().value());
+        assertThat(listed("?agent=" + PROVIDER + "&role=payer"))
+                .containsExactly(translation.id().value());
         assertThat(listed("?agent=" + PROVIDER + "&role=provider"))
                 .containsExactly(rust.id().value(), python.id().value());
         assertThat(listed("?agent=" + PROVIDER))
-                .containsExactly(translation.id().value(), rust.id().value(), python.id().value());
-        assertThat(listed("?to=" + afterTwo)).containsExactly(rust.id().value(), python.id().value());
+                .containsExactly(
+                        translation.id().value(), rust.id().value(), python.id().value());
+        assertThat(listed("?to=" + afterTwo))
+                .containsExactly(rust.id().value(), python.id().value());
         assertThat(listed("?from=" + afterTwo)).containsExactly(translation.id().value());
         assertThat(listed("?agent=" + PROVIDER + "&role=provider&state=SETTLED&capability=rust&to="
                         + afterTwo.plusSeconds(1)))
@@ -226,8 +240,7 @@ class TransactionsPageIT {
     void aLocalDateTimeFromTheFormIsReadAsUtc() {
         Transaction tx = hire();
         Instant created = queries.get(tx.id()).transaction().createdAt();
-        String minuteBefore =
-                created.truncatedTo(ChronoUnit.MINUTES).toString().replace("Z", "");
+        String minuteBefore = created.truncatedTo(ChronoUnit.MINUTES).toString().replace("Z", "");
 
         assertThat(listed("?from=" + minuteBefore)).containsExactly(tx.id().value());
         assertThat(listed("?to=" + minuteBefore)).isEmpty();
@@ -363,8 +376,10 @@ class TransactionsPageIT {
                 .body(containsString("by agent " + PAYER + ": <span class=\"paragraph\">hired</span>"))
                 .body(containsString("<code>agent:" + PAYER + "</code>"))
                 .body(containsString("<code>escrow</code>"))
-                .body(containsString("action=\"/dashboard/transactions/" + tx.id().value() + "/settlement\""))
-                .body(containsString("action=\"/dashboard/transactions/" + tx.id().value() + "/cancellation\""))
+                .body(containsString(
+                        "action=\"/dashboard/transactions/" + tx.id().value() + "/settlement\""))
+                .body(containsString(
+                        "action=\"/dashboard/transactions/" + tx.id().value() + "/cancellation\""))
                 .body(containsString("name=\"csrf-token\""))
                 .body(containsString("id=\"no-payment\""))
                 .body(containsString("id=\"no-receipt\""));
@@ -402,7 +417,8 @@ class TransactionsPageIT {
                 .get(detail(tx))
                 .then()
                 .statusCode(200)
-                .body(containsString("href=\"/dashboard/disputes/" + dispute.id().value() + "#resolve\""))
+                .body(containsString(
+                        "href=\"/dashboard/disputes/" + dispute.id().value() + "#resolve\""))
                 .body(not(containsString("/settlement\"")))
                 .body(not(containsString("/cancellation\"")));
     }

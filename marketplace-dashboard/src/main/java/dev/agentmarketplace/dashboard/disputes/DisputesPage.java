@@ -87,7 +87,8 @@ public class DisputesPage {
             if (fragment) {
                 refused.header("HX-Redirect", "/dashboard/disputes?" + filter.query());
             }
-            return refused.entity(Templates.queue(filter, errors, NOTHING, null)).build();
+            return refused.entity(Templates.queue(filter, errors, NOTHING, null))
+                    .build();
         }
         try {
             DisputeQueuePage page =
@@ -149,14 +150,16 @@ public class DisputesPage {
             return notFound();
         }
         FormErrors errors = FormErrors.none();
-        Optional<DisputeOutcome> decided = form.read(sheet.transaction().amount().currency(), errors);
+        Optional<DisputeOutcome> decided =
+                form.read(sheet.transaction().amount().currency(), errors);
         if (decided.isEmpty()) {
             return again(sheet, form, errors, Response.Status.BAD_REQUEST, null);
         }
         try {
             String operator = staff.caller().operatorActor().id();
             desk.resolve(known.get(), operator, decided.get(), form.note());
-            return Response.seeOther(URI.create("/dashboard/disputes/" + known.get().value()))
+            return Response.seeOther(
+                            URI.create("/dashboard/disputes/" + known.get().value()))
                     .build();
         } catch (InvalidValueException e) {
             errors.add(e.field().startsWith("note") ? "note" : "refund", e);
@@ -183,11 +186,7 @@ public class DisputesPage {
         Dispute dispute = desk.get(id);
         Transaction transaction = queries.get(dispute.transactionId()).transaction();
         return new DisputeSheet(
-                dispute,
-                transaction,
-                registry.get(dispute.payer()),
-                registry.get(dispute.provider()),
-                clock.instant());
+                dispute, transaction, registry.get(dispute.payer()), registry.get(dispute.provider()), clock.instant());
     }
 
     private static Optional<DisputeId> disputeId(String raw) {

@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
  * TransactionFilter}, each refusal kept beside its field. Times are UTC, as a {@code datetime-local}
  * input sends them ({@code 2026-11-26T08:00}) or as ISO-8601 instants.
  */
-public record TransactionSearch(
-        String agent, String role, String state, String capability, String from, String to) {
+public record TransactionSearch(String agent, String role, String state, String capability, String from, String to) {
 
     public TransactionSearch {
         agent = strip(agent);
@@ -110,8 +109,7 @@ public record TransactionSearch(
         try {
             return TransactionState.valueOf(raw.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "must be one of PENDING, SETTLED, CANCELLED, DISPUTED or RESOLVED", e);
+            throw new IllegalArgumentException("must be one of PENDING, SETTLED, CANCELLED, DISPUTED or RESOLVED", e);
         }
     }
 

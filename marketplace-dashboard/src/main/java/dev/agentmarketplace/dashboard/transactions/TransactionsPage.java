@@ -152,7 +152,8 @@ public class TransactionsPage {
     @OperatorAction
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response settle(@PathParam("id") String id, @FormParam("reference") String reference) {
-        Optional<String> given = Optional.ofNullable(reference).map(String::strip).filter(r -> !r.isEmpty());
+        Optional<String> given =
+                Optional.ofNullable(reference).map(String::strip).filter(r -> !r.isEmpty());
         return move(id, transaction -> ledger.settle(transaction, operator(), given));
     }
 
