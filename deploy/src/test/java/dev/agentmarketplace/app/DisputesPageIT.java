@@ -26,11 +26,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +73,9 @@ class DisputesPageIT {
 
     @Inject
     DisputeDesk desk;
+
+    @Inject
+    DataSource dataSource;
 
     private int hires;
 
@@ -439,6 +449,30 @@ class DisputesPageIT {
                 .body(containsString("<p class=\"error\" role=\"alert\">"))
                 .body(containsString("it is RESOLVED"));
         assertThat(stored(dispute).resolution().orElseThrow().outcome()).isEqualTo(new DisputeOutcome.ProviderUpheld());
+    }
+
+    @Test
+    void anOpenDisputePastItsDeadlineIsMarkedAndComesFirstInTheQueue() throws SQLException {
+        Dispute fresh = open("fresh");
+        Dispute overdue = open("overdue");
+        Instant past = Instant.now().minus(Duration.ofDays(1));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE dispute SET opened_at = ?, deadline = ? WHERE id = ?")) {
+            update.setTimestamp(1, Timestamp.from(past.minus(Duration.ofHours(72))));
+            update.setTimestamp(2, Timestamp.from(past));
+            update.setString(3, overdue.id().value());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(rows(dashboard.asOperator().get(QUEUE)))
+                .containsExactly(overdue.id().value(), fresh.id().value());
+        dashboard
+                .asOperator()
+                .get(path(overdue))
+                .then()
+                .body(containsString("<span class=\"overdue\">past its deadline</span>"));
+        dashboard.asOperator().get(path(fresh)).then().body(not(containsString("past its deadline")));
     }
 
     @Test
