@@ -198,7 +198,7 @@ class DashboardSignInIT {
                 .post("/dashboard/sign-in/out")
                 .then()
                 .statusCode(303)
-                .header("Location", endsWith("/dashboard/sign-in?signed-out"))
+                .header("Location", endsWith("/dashboard/sign-in?signed-out=true"))
                 .header("Set-Cookie", containsString(StaffSession.COOKIE + "=;"))
                 .header("Set-Cookie", containsString("Max-Age=0"));
     }
