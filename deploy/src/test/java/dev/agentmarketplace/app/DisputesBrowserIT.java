@@ -116,7 +116,9 @@ class DisputesBrowserIT {
                 .isEqualTo("noopener noreferrer nofollow");
         assertThat(page.findElement(By.cssSelector(".checksum")).getText()).isEqualTo(SHA);
 
-        // First without a refund amount: the message appears beside the refund field.
+        assertNothingBlockedOrFailed();
+
+        // First without a refund amount: the message appears beside the refund field (a 400).
         WebElement form = page.findElement(By.cssSelector("form.resolve"));
         form.findElement(By.cssSelector("input[name=outcome][value=PARTIAL_REFUND]"))
                 .click();
@@ -124,6 +126,7 @@ class DisputesBrowserIT {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("refund-error")));
         assertThat(page.findElement(By.id("note")).getText()).isEqualTo("half of the files were delivered");
+        assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
 
         form = page.findElement(By.cssSelector("form.resolve"));
         form.findElement(By.id("refund")).sendKeys("0.75");
@@ -136,6 +139,7 @@ class DisputesBrowserIT {
         assertThat(desk.get(soonest.id()).status()).isEqualTo(DisputeStatus.RESOLVED);
         assertThat(desk.get(soonest.id()).resolution().orElseThrow().outcome())
                 .isEqualTo(new DisputeOutcome.PartialRefund(Money.of("0.75", "USDC")));
+        assertNothingBlockedOrFailed();
         keep(browser.screenshot("dispute"));
 
         // Back in the queue, the resolved dispute has moved behind the open one.
@@ -144,6 +148,15 @@ class DisputesBrowserIT {
                         .map(row -> row.getAttribute("data-dispute-id"))
                         .toList())
                 .containsExactly(later.id().value());
+    }
+
+    /** Nothing the pages shown since the last look needed was blocked by the CSP or failed to load. */
+    private void assertNothingBlockedOrFailed() {
+        // The browser's own request for /favicon.ico is the layout's business, not these pages'.
+        assertThat(browser.consoleMessages())
+                .filteredOn(message -> !message.contains("/favicon.ico "))
+                .noneMatch(message -> message.contains("Content Security Policy"))
+                .noneMatch(message -> message.contains("Failed to load resource"));
     }
 
     private static void keep(Path shot) {
