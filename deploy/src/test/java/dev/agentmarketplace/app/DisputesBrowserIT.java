@@ -152,9 +152,7 @@ class DisputesBrowserIT {
 
     /** Nothing the pages shown since the last look needed was blocked by the CSP or failed to load. */
     private void assertNothingBlockedOrFailed() {
-        // The browser's own request for /favicon.ico is the layout's business, not these pages'.
         assertThat(browser.consoleMessages())
-                .filteredOn(message -> !message.contains("/favicon.ico "))
                 .noneMatch(message -> message.contains("Content Security Policy"))
                 .noneMatch(message -> message.contains("Failed to load resource"));
     }

@@ -121,9 +121,7 @@ class TransactionsBrowserIT {
         // The stylesheet loaded: a state is drawn as a badge.
         assertThat(page.findElement(By.id("state")).getCssValue("display")).isEqualTo("inline-block");
         // Nothing the list, the htmx swap, the detail or the form needed was blocked by the CSP or failed.
-        // The browser's own request for /favicon.ico is the layout's business, not these pages'.
         assertThat(browser.consoleMessages())
-                .filteredOn(message -> !message.contains("/favicon.ico "))
                 .noneMatch(message -> message.contains("Content Security Policy"))
                 .noneMatch(message -> message.contains("Failed to load resource"));
         Path shot = browser.screenshot("transaction");
