@@ -3,8 +3,8 @@ package dev.agentmarketplace.app;
 import dev.agentmarketplace.core.discovery.AgentCatalog;
 import dev.agentmarketplace.core.discovery.AgentListing;
 import dev.agentmarketplace.core.ledger.Ledger;
+import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.oversight.AgentOversight;
-import dev.agentmarketplace.core.oversight.AgentTransactions;
 import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.RegistrySettings;
 import dev.agentmarketplace.core.reputation.ReputationPolicy;
@@ -29,7 +29,7 @@ public class AgentsPagesWiring {
             AgentRegistry registry,
             Ledger ledger,
             ReputationService reputation,
-            AgentTransactions transactions,
+            TransactionQueries transactions,
             Clock clock) {
         return new AgentOversight(registry, ledger, reputation, transactions, clock);
     }

@@ -272,7 +272,7 @@ class AgentsPageIT {
         }
 
         @Test
-        void htmxGetsOnlyTheResultsAndIsSentToTheFullPageForBadInput() {
+        void htmxGetsOnlyTheResultsButTheWholePageToRestoreHistoryOrShowBadInput() {
             registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
 
             dashboard
@@ -286,6 +286,16 @@ class AgentsPageIT {
                     .body(containsString("data-agent-id=\"python-expert\""))
                     .body(not(containsString("<html")))
                     .body(not(containsString("<form")));
+            dashboard
+                    .asOperator()
+                    .header("HX-Request", "true")
+                    .header("HX-History-Restore-Request", "true")
+                    .queryParam("capability", "python")
+                    .get(LIST)
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("<html"))
+                    .body(containsString("<form class=\"agent-filter\""));
             dashboard
                     .asOperator()
                     .header("HX-Request", "true")

@@ -2,7 +2,10 @@ package dev.agentmarketplace.core.oversight;
 
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.ledger.Ledger;
-import dev.agentmarketplace.core.ledger.Transaction;
+import dev.agentmarketplace.core.ledger.PartyRole;
+import dev.agentmarketplace.core.ledger.TransactionFilter;
+import dev.agentmarketplace.core.ledger.TransactionPage;
+import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRegistry;
@@ -10,29 +13,29 @@ import dev.agentmarketplace.core.registry.AgentStatus;
 import dev.agentmarketplace.core.reputation.ReputationService;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What operators read about one agent (issue 12), gathered from the services that own each part:
  * the registry (profile, lease), the ledger (capacity use, counted as a hire's check counts it),
- * reputation (score now with its interval, the stored points of its trend) and the agent's latest
- * transactions. Every part is read by key or through an index; nothing scans the market.
+ * reputation (score now with its interval, the stored points of its trend) and the ledger's reads
+ * (the agent's latest transactions, newest first). Every part is read by key or through an index; nothing scans the market.
  */
 public final class AgentOversight {
-    public static final int MAX_RECENT_TRANSACTIONS = 100;
+    public static final int MAX_RECENT_TRANSACTIONS = TransactionQueries.MAX_PAGE_SIZE;
 
     private final AgentRegistry registry;
     private final Ledger ledger;
     private final ReputationService reputation;
-    private final AgentTransactions transactions;
+    private final TransactionQueries transactions;
     private final Clock clock;
 
     public AgentOversight(
             AgentRegistry registry,
             Ledger ledger,
             ReputationService reputation,
-            AgentTransactions transactions,
+            TransactionQueries transactions,
             Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -55,8 +58,8 @@ public final class AgentOversight {
         }
         Agent agent = registry.get(id);
         Instant now = clock.instant();
-        // One more than shown tells whether the agent has older transactions to link to.
-        List<Transaction> latest = transactions.latest(id, recentTransactions + 1);
+        TransactionPage latest = transactions.recent(
+                TransactionFilter.ALL.withAgent(id, PartyRole.EITHER), Optional.empty(), recentTransactions);
         return new AgentOverview(
                 agent,
                 AgentStatus.of(agent, now, registry.settings().heartbeatLease()),
@@ -64,8 +67,8 @@ public final class AgentOversight {
                 ledger.capacityUse(agent),
                 reputation.reputationOf(id),
                 reputation.trend(id, trendPoints),
-                latest.subList(0, Math.min(recentTransactions, latest.size())),
-                latest.size() > recentTransactions,
+                latest.transactions(),
+                latest.nextCursor().isPresent(),
                 now);
     }
 }

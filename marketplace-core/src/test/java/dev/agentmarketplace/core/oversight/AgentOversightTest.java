@@ -15,7 +15,6 @@ import dev.agentmarketplace.core.registry.Agents;
 import dev.agentmarketplace.core.registry.RegistrySettings;
 import dev.agentmarketplace.core.reputation.ReputationPolicy;
 import dev.agentmarketplace.core.reputation.ReputationService;
-import dev.agentmarketplace.core.testing.InMemoryAgentTransactions;
 import dev.agentmarketplace.core.testing.InMemoryReputationRepository;
 import dev.agentmarketplace.core.testing.LedgerFixture;
 import java.math.BigDecimal;
@@ -35,8 +34,8 @@ class AgentOversightTest {
             world.unitOfWork,
             world.clock,
             ReputationPolicy.DEFAULTS);
-    private final AgentOversight oversight = new AgentOversight(
-            world.catalog, world.ledger, reputation, new InMemoryAgentTransactions(world.transactions), world.clock);
+    private final AgentOversight oversight =
+            new AgentOversight(world.catalog, world.ledger, reputation, world.queries, world.clock);
 
     @BeforeEach
     void registerAgents() {

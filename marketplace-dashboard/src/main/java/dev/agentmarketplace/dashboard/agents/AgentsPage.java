@@ -17,6 +17,7 @@ import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentUpdate;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.reputation.ReputationService;
+import dev.agentmarketplace.dashboard.transactions.Htmx;
 import dev.agentmarketplace.dashboard.web.OperatorAction;
 import dev.agentmarketplace.dashboard.web.Staff;
 import dev.agentmarketplace.dashboard.web.StaffPage;
@@ -26,13 +27,13 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -109,9 +110,8 @@ public class AgentsPage {
     }
 
     @GET
-    public Response list(
-            @BeanParam AgentsFilterForm input, @HeaderParam("HX-Request") String htmx, @Context UriInfo uri) {
-        boolean partial = "true".equals(htmx);
+    public Response list(@BeanParam AgentsFilterForm input, @Context HttpHeaders headers, @Context UriInfo uri) {
+        boolean partial = Htmx.wantsFragment(headers);
         AgentsFilterForm.Parsed form = input.parse();
         ListingPage empty = new ListingPage(List.of(), Optional.empty());
         if (form.hasErrors()) {

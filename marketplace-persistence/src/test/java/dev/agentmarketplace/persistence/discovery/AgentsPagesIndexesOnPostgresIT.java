@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The agents' pages (issue 12) read through indexes, never a scan of every agent or event: with
  * sequential scans priced out, PostgreSQL's plan for each statement names the index meant for it.
- * The statements mirror {@link SqlAgentCatalog}, the reputation points' read and {@code
- * SqlAgentTransactions}.
+ * The statements mirror {@link SqlAgentCatalog} and the reputation points' read.
  */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
@@ -31,13 +30,6 @@ class AgentsPagesIndexesOnPostgresIT {
         QueryPlans.assertEachUsesItsIndex(
                 dataSource,
                 Map.of(
-                        // An agent's latest transactions, one backward walk per side.
-                        "SELECT * FROM ledger_transaction WHERE payer_id = 'alice'"
-                                + " ORDER BY created_at DESC, id DESC FETCH FIRST 11 ROWS ONLY",
-                        "ledger_transaction_by_payer",
-                        "SELECT * FROM ledger_transaction WHERE provider_id = 'alice'"
-                                + " ORDER BY created_at DESC, id DESC FETCH FIRST 11 ROWS ONLY",
-                        "ledger_transaction_by_provider",
                         // A capability: its range of the ranking rows, already in id order.
                         "SELECT r.agent_id AS id FROM search_ranking r WHERE r.capability = 'python'"
                                 + " AND r.agent_id > 'a' AND ((r.deregistered_at IS NOT NULL) OR"

@@ -1,12 +1,12 @@
-package dev.agentmarketplace.persistence.ledger;
+package dev.agentmarketplace.app;
 
 import dev.agentmarketplace.persistence.testing.EnabledIfPostgresAvailable;
 import dev.agentmarketplace.persistence.testing.PostgresProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** The latest transactions again, on a fresh database of the real PostgreSQL server. */
+/** The page again, on a fresh database of the real PostgreSQL server: its keyset pages and filters run there in production. */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
 @EnabledIfPostgresAvailable
-class SqlAgentTransactionsOnPostgresIT extends SqlAgentTransactionsIT {}
+class DisputesPageOnPostgresIT extends DisputesPageIT {}
