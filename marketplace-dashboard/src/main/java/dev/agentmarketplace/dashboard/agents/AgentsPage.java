@@ -17,7 +17,7 @@ import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentUpdate;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.reputation.ReputationService;
-import dev.agentmarketplace.dashboard.transactions.Htmx;
+import dev.agentmarketplace.dashboard.web.Htmx;
 import dev.agentmarketplace.dashboard.web.OperatorAction;
 import dev.agentmarketplace.dashboard.web.Staff;
 import dev.agentmarketplace.dashboard.web.StaffPage;

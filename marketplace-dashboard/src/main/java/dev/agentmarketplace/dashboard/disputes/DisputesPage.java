@@ -14,7 +14,7 @@ import dev.agentmarketplace.core.ledger.Transaction;
 import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.dashboard.transactions.FormErrors;
-import dev.agentmarketplace.dashboard.transactions.Htmx;
+import dev.agentmarketplace.dashboard.web.Htmx;
 import dev.agentmarketplace.dashboard.web.OperatorAction;
 import dev.agentmarketplace.dashboard.web.Staff;
 import dev.agentmarketplace.dashboard.web.StaffPage;

@@ -16,6 +16,7 @@ import dev.agentmarketplace.core.payment.PaidHire;
 import dev.agentmarketplace.core.payment.PaidHiring;
 import dev.agentmarketplace.core.payment.SettlementReceipts;
 import dev.agentmarketplace.core.registry.AgentRegistry;
+import dev.agentmarketplace.dashboard.web.Htmx;
 import dev.agentmarketplace.dashboard.web.OperatorAction;
 import dev.agentmarketplace.dashboard.web.Staff;
 import dev.agentmarketplace.dashboard.web.StaffPage;

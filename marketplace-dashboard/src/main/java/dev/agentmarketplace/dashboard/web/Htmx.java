@@ -1,4 +1,4 @@
-package dev.agentmarketplace.dashboard.transactions;
+package dev.agentmarketplace.dashboard.web;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
