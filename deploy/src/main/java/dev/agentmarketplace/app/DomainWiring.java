@@ -19,6 +19,7 @@ import dev.agentmarketplace.core.idempotency.IdempotencySettings;
 import dev.agentmarketplace.core.idempotency.IdempotentRequests;
 import dev.agentmarketplace.core.ledger.ExternalSettlement;
 import dev.agentmarketplace.core.ledger.HireStatistics;
+import dev.agentmarketplace.core.ledger.JournalBook;
 import dev.agentmarketplace.core.ledger.JournalRepository;
 import dev.agentmarketplace.core.ledger.JournalVerifier;
 import dev.agentmarketplace.core.ledger.Ledger;
@@ -154,6 +155,12 @@ public class DomainWiring {
     @Singleton
     JournalVerifier journalVerifier(JournalRepository journal) {
         return new JournalVerifier(journal);
+    }
+
+    @Produces
+    @Singleton
+    JournalBook journalBook(JournalRepository journal, JournalVerifier verifier, UnitOfWork unitOfWork) {
+        return new JournalBook(journal, verifier, unitOfWork);
     }
 
     @Produces
