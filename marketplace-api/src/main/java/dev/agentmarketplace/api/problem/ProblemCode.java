@@ -59,6 +59,7 @@ public enum ProblemCode {
     // and a new token will not help until an admin enables the client again.
     CLIENT_DISABLED(401, "Client disabled"),
     LOCAL_ISSUER_DISABLED(409, "Embedded token issuer disabled"),
+    SIGN_IN_LINK_USED(409, "Sign-in link already used"),
     IDEMPOTENCY_IN_PROGRESS(409, "Request with this idempotency key in progress"),
     RATE_LIMITED(429, "Too many requests"),
 
