@@ -59,7 +59,7 @@ public class ProblemMapper {
     /** No token, or one that failed verification: RFC 6750 asks for a Bearer challenge with the 401. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException error, UriInfo uri) {
-        if (error instanceof ClientDisabledException disabled) {
+        if (error.getCause() instanceof ClientDisabledException disabled) {
             return Response.fromResponse(
                             respond(ProblemCode.CLIENT_DISABLED.problem(disabled.getMessage(), uri.getPath())))
                     .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")

@@ -42,7 +42,7 @@ public class DisabledClientCheck implements SecurityIdentityAugmentor {
         Instant issuedAt = Instant.ofEpochSecond(Math.max(0, token.getIssuedAtTime()));
         return context.runBlocking(() -> {
             if (!clients.acceptsToken(agent.get(), issuedAt)) {
-                throw new ClientDisabledException(agent.get().value());
+                throw ClientDisabledException.refusing(agent.get().value());
             }
             return identity;
         });
