@@ -2,11 +2,13 @@ package dev.agentmarketplace.app;
 
 import dev.agentmarketplace.api.http.ApiConfig;
 import dev.agentmarketplace.api.metrics.MarketMetrics;
+import dev.agentmarketplace.api.security.LocalIssuer;
 import dev.agentmarketplace.core.IdGenerator;
 import dev.agentmarketplace.core.RandomSource;
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.access.AgentClientRepository;
 import dev.agentmarketplace.core.access.AgentClients;
+import dev.agentmarketplace.core.access.ClientTokenMinter;
 import dev.agentmarketplace.core.discovery.AgentDiscovery;
 import dev.agentmarketplace.core.discovery.AgentSearch;
 import dev.agentmarketplace.core.discovery.DiscoverySettings;
@@ -91,8 +93,12 @@ public class DomainWiring {
 
     @Produces
     @Singleton
-    AgentClients agentClients(AgentClientRepository clients, Clock clock) {
-        return new AgentClients(clients, clock);
+    AgentClients agentClients(AgentClientRepository clients, Clock clock, LocalIssuer issuer) {
+        // The issuer's keys are read on first use: a production start without the issuer never touches them.
+        return new AgentClients(clients, clock, client -> {
+            var minted = issuer.tokens().mintForAgent(client.agent(), client.roles());
+            return new ClientTokenMinter.IssuedToken(minted.token(), minted.expiresAt());
+        });
     }
 
     @Produces

@@ -31,6 +31,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Builds the x402 side of the core (paid hires, settlement, receipts) from {@code marketplace.x402.*}. */
@@ -150,8 +151,10 @@ public class PaymentWiring {
     /** Uploaded exports verify only against this platform's own receipt key. */
     @Produces
     @Singleton
-    SettlementExports settlementExports(PrivateKeySigner key) {
+    SettlementExports settlementExports(PrivateKeySigner key, SettlementReceipts receipts, ReceiptExport export) {
         return new SettlementExports(
+                receipts,
+                (out, description, source) -> export.write(out, Optional.of(description), source::accept),
                 new PlatformExportVerifier(WalletAddress.of(key.address().value(), "signer")));
     }
 

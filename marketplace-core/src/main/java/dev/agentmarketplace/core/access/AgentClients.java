@@ -19,10 +19,35 @@ public final class AgentClients {
 
     private final AgentClientRepository clients;
     private final Clock clock;
+    private final ClientTokenMinter minter;
 
     public AgentClients(AgentClientRepository clients, Clock clock) {
+        this(clients, clock, client -> {
+            throw new ConflictException(ErrorCode.LOCAL_ISSUER_DISABLED, "no token issuer is configured here");
+        });
+    }
+
+    public AgentClients(AgentClientRepository clients, Clock clock, ClientTokenMinter minter) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.minter = Objects.requireNonNull(minter, "minter");
+    }
+
+    /**
+     * A new token for the client of {@code agent}, shown to the admin once.
+     *
+     * @throws AccessDeniedException with {@code ROLE_REQUIRED} unless {@code admin} is an admin
+     * @throws NotFoundException with {@code CLIENT_NOT_FOUND} when it has none
+     * @throws ConflictException with {@code CLIENT_DISABLED} while the client is disabled: the token
+     *     would be refused, and enabling the client later would refuse it too
+     */
+    public ClientTokenMinter.IssuedToken mintToken(Caller admin, AgentId agent) {
+        AgentClient client = get(admin, agent);
+        if (client.isDisabled()) {
+            throw new ConflictException(
+                    ErrorCode.CLIENT_DISABLED, "agent '" + agent + "' has a disabled client; enable it first");
+        }
+        return minter.mint(client);
     }
 
     /**

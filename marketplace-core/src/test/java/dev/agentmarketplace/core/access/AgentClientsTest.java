@@ -157,4 +157,25 @@ class AgentClientsTest {
         failsWith(
                 NotFoundException.class, ErrorCode.CLIENT_NOT_FOUND, () -> clients.enable(ADMIN, AgentId.of("ghost")));
     }
+
+    @Test
+    void anAdminMintsTokensForAnEnabledClientOnly() {
+        AgentClients minting = new AgentClients(
+                repository,
+                clock,
+                client -> new ClientTokenMinter.IssuedToken("token-of-" + client.agent(), clock.instant()));
+        minting.create(ADMIN, PY, Set.of());
+
+        assertThat(minting.mintToken(ADMIN, PY).token()).isEqualTo("token-of-py-expert");
+        failsWith(
+                AccessDeniedException.class,
+                ErrorCode.ROLE_REQUIRED,
+                () -> minting.mintToken(Caller.staff("ops-1", Role.OPERATOR), PY));
+        failsWith(
+                NotFoundException.class,
+                ErrorCode.CLIENT_NOT_FOUND,
+                () -> minting.mintToken(ADMIN, AgentId.of("ghost")));
+        minting.disable(ADMIN, PY);
+        failsWith(ConflictException.class, ErrorCode.CLIENT_DISABLED, () -> minting.mintToken(ADMIN, PY));
+    }
 }
