@@ -54,6 +54,11 @@ public class PaymentsFixture {
                 PROVIDER, "Python Expert", Availability.ONLINE, RegistryFixture.PRICE, capacity, Map.of(), "python");
     }
 
+    /** Empties the market. */
+    public void clear() {
+        registry.clear();
+    }
+
     /** A hire paid through x402 while no facilitator is configured: its payment PENDING. */
     public TransactionId paidHire() {
         Response challenge =

@@ -49,7 +49,7 @@ class PaymentsPageIT {
 
     @AfterEach
     void leaveNothingBehind() {
-        fixture.registry.clear();
+        fixture.clear();
     }
 
     private PaymentState stateOf(TransactionId id) {
