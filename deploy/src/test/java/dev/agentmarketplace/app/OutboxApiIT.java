@@ -95,7 +95,7 @@ class OutboxApiIT {
                 .get("/api/v1/transactions/" + settled)
                 .then()
                 .statusCode(200)
-                .body("state", equalTo("SETTLED"));
+                .body("transaction.state", equalTo("SETTLED"));
         tokens.asOperator()
                 .post(OUTBOX + "/" + cancelled + "/cancellation")
                 .then()
@@ -106,7 +106,7 @@ class OutboxApiIT {
                 .get("/api/v1/transactions/" + cancelled)
                 .then()
                 .statusCode(200)
-                .body("state", equalTo("CANCELLED"));
+                .body("transaction.state", equalTo("CANCELLED"));
         tokens.asOperator()
                 .post(OUTBOX + "/" + settled + "/cancellation")
                 .then()
