@@ -80,12 +80,16 @@ public class PaymentsFixture {
 
     /** A paid hire whose settlement was sent, never answered, and given up: its outcome unknown. */
     public TransactionId outcomeUnknown() {
+        return outcomeUnknown("no answer after 10 attempts: 504 Gateway Timeout");
+    }
+
+    /** As {@link #outcomeUnknown()}, the last attempt's error being {@code problem}. */
+    public TransactionId outcomeUnknown(String problem) {
         TransactionId id = paidHire();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant lease = now.plusSeconds(120);
         unitOfWork.run(() -> payments.claim(id, now, lease).orElseThrow());
-        unitOfWork.run(() -> payments.record(
-                        id, lease, new AttemptResult.Unknown("no answer after 10 attempts: 504 Gateway Timeout"), now)
+        unitOfWork.run(() -> payments.record(id, lease, new AttemptResult.Unknown(problem), now)
                 .orElseThrow());
         return id;
     }

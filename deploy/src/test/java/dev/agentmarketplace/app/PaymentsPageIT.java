@@ -118,6 +118,20 @@ class PaymentsPageIT {
         }
     }
 
+    /** A facilitator's error is text from outside: a bidi override in it is shown as its code point. */
+    @Test
+    void facilitatorsErrorIsShownWithoutItsControlCharacters() {
+        fixture.outcomeUnknown("gateway said \u202Etuoemit");
+
+        dashboard
+                .asOperator()
+                .get(PAGE)
+                .then()
+                .statusCode(200)
+                .body(containsString("gateway said U+202Etuoemit"))
+                .body(not(containsString("\u202E")));
+    }
+
     @Test
     void recordingTheChainTransactionSettlesThePaymentAndTheHire() {
         TransactionId id = fixture.outcomeUnknown();
