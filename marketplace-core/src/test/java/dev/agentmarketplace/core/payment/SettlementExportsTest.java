@@ -56,6 +56,7 @@ class SettlementExportsTest {
     }
 
     private TransactionId settledHire(String key) {
+        world.catalog.heartbeat(AgentId.of("py-expert"), Optional.empty());
         TransactionId id = world.ledger
                 .hire(new HireRequest(
                         AgentId.of("orchestrator"),
