@@ -398,6 +398,11 @@ class LedgerTest {
         public List<Transaction> history(TransactionFilter filter, Optional<HistoryCursor> after, int limit) {
             return stored.history(filter, after, limit);
         }
+
+        @Override
+        public List<Transaction> recent(TransactionFilter filter, Optional<HistoryCursor> before, int limit) {
+            return stored.recent(filter, before, limit);
+        }
     }
 
     @Test
