@@ -2,11 +2,13 @@ package dev.agentmarketplace.app;
 
 import dev.agentmarketplace.api.http.ApiConfig;
 import dev.agentmarketplace.api.metrics.MarketMetrics;
+import dev.agentmarketplace.api.security.LocalIssuer;
 import dev.agentmarketplace.core.IdGenerator;
 import dev.agentmarketplace.core.RandomSource;
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.access.AgentClientRepository;
 import dev.agentmarketplace.core.access.AgentClients;
+import dev.agentmarketplace.core.access.ClientTokenMinter;
 import dev.agentmarketplace.core.discovery.AgentDiscovery;
 import dev.agentmarketplace.core.discovery.AgentSearch;
 import dev.agentmarketplace.core.discovery.DiscoverySettings;
@@ -19,6 +21,7 @@ import dev.agentmarketplace.core.idempotency.IdempotencySettings;
 import dev.agentmarketplace.core.idempotency.IdempotentRequests;
 import dev.agentmarketplace.core.ledger.ExternalSettlement;
 import dev.agentmarketplace.core.ledger.HireStatistics;
+import dev.agentmarketplace.core.ledger.JournalBook;
 import dev.agentmarketplace.core.ledger.JournalRepository;
 import dev.agentmarketplace.core.ledger.JournalVerifier;
 import dev.agentmarketplace.core.ledger.Ledger;
@@ -90,8 +93,12 @@ public class DomainWiring {
 
     @Produces
     @Singleton
-    AgentClients agentClients(AgentClientRepository clients, Clock clock) {
-        return new AgentClients(clients, clock);
+    AgentClients agentClients(AgentClientRepository clients, Clock clock, LocalIssuer issuer) {
+        // The issuer's keys are read on first use: a production start without the issuer never touches them.
+        return new AgentClients(clients, clock, client -> {
+            var minted = issuer.tokens().mintForAgent(client.agent(), client.roles());
+            return new ClientTokenMinter.IssuedToken(minted.token(), minted.expiresAt());
+        });
     }
 
     @Produces
@@ -154,6 +161,12 @@ public class DomainWiring {
     @Singleton
     JournalVerifier journalVerifier(JournalRepository journal) {
         return new JournalVerifier(journal);
+    }
+
+    @Produces
+    @Singleton
+    JournalBook journalBook(JournalRepository journal, JournalVerifier verifier, UnitOfWork unitOfWork) {
+        return new JournalBook(journal, verifier, unitOfWork);
     }
 
     @Produces

@@ -12,6 +12,8 @@ import dev.agentmarketplace.core.payment.PaymentRepository;
 import dev.agentmarketplace.core.payment.PaymentSettings;
 import dev.agentmarketplace.core.payment.PaymentVerifier;
 import dev.agentmarketplace.core.payment.ReceiptSigner;
+import dev.agentmarketplace.core.payment.SettlementExports;
+import dev.agentmarketplace.core.payment.SettlementOutbox;
 import dev.agentmarketplace.core.payment.SettlementReceipts;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.WalletAddress;
@@ -21,6 +23,7 @@ import dev.agentmarketplace.x402.facilitator.FacilitatorConfig;
 import dev.agentmarketplace.x402.facilitator.HttpFacilitatorClient;
 import dev.agentmarketplace.x402.facilitator.X402Facilitator;
 import dev.agentmarketplace.x402.receipt.Eip712ReceiptSigner;
+import dev.agentmarketplace.x402.receipt.PlatformExportVerifier;
 import dev.agentmarketplace.x402.receipt.ReceiptExport;
 import dev.agentmarketplace.x402.receipt.SigningKeys;
 import dev.agentmarketplace.x402.server.X402PaymentVerifier;
@@ -28,6 +31,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Builds the x402 side of the core (paid hires, settlement, receipts) from {@code marketplace.x402.*}. */
@@ -124,6 +128,34 @@ public class PaymentWiring {
             UnitOfWork unitOfWork,
             ReceiptSigner signer) {
         return new SettlementReceipts(transactions, queries, journal, payments, unitOfWork, signer);
+    }
+
+    @Produces
+    @Singleton
+    SettlementOutbox settlementOutbox(
+            PaymentRepository payments,
+            Ledger ledger,
+            Facilitator facilitator,
+            UnitOfWork unitOfWork,
+            Clock clock,
+            X402Config config) {
+        return new SettlementOutbox(
+                payments,
+                ledger,
+                facilitator,
+                unitOfWork,
+                clock,
+                config.settlement().staleAfter());
+    }
+
+    /** Uploaded exports verify only against this platform's own receipt key. */
+    @Produces
+    @Singleton
+    SettlementExports settlementExports(PrivateKeySigner key, SettlementReceipts receipts, ReceiptExport export) {
+        return new SettlementExports(
+                receipts,
+                (out, description, source) -> export.write(out, Optional.of(description), source::accept),
+                new PlatformExportVerifier(WalletAddress.of(key.address().value(), "signer")));
     }
 
     @Produces

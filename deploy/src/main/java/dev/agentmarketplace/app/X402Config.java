@@ -62,8 +62,18 @@ public interface X402Config {
         /** The first retry's delay after an undecided attempt; it doubles up to 5 minutes (default 5 s). */
         Optional<Duration> retryBackoff();
 
-        /** Attempts after which an undecided settlement of an expired authorization is given up (default 10). */
+        /**
+         * Attempts after which an undecided settlement of an expired authorization is given up, its
+         * outcome unknown until an operator reconciles it (default 10).
+         */
         OptionalInt maxAttempts();
+
+        /**
+         * How long a paid hire may wait PENDING with no facilitator configured before operators see it
+         * as stale and may reconcile it by hand (default 1 hour).
+         */
+        @WithDefault("PT1H")
+        Duration staleAfter();
 
         /** How often each replica looks for settlements due (default 5 s). */
         @WithDefault("5s")

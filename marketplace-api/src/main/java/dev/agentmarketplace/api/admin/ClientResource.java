@@ -135,6 +135,67 @@ public class ClientResource {
         });
     }
 
+    @POST
+    @Path("/{agentId}/disable")
+    @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "7c1e-disable-python-expert")
+    @Operation(
+            summary = "Disable a client: refuse its tokens at once",
+            description = "From the moment this answers, every token of the agent is refused on every replica"
+                    + " with 401 CLIENT_DISABLED, whenever it was issued. Disabling a disabled client changes"
+                    + " nothing.")
+    @APIResponse(responseCode = "200", description = "The client, disabled")
+    @APIResponse(
+            responseCode = "400",
+            description = "The agent id is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "The agent has no client",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response disable(
+            @Parameter(description = "The client's agent id", example = "python-expert") @PathParam("agentId")
+                    String agentId) {
+        Caller admin = caller.get();
+        AgentId agent = AgentId.of(agentId);
+        return idempotent.once(
+                () -> Response.ok(ClientView.of(clients.disable(admin, agent))).build());
+    }
+
+    @POST
+    @Path("/{agentId}/enable")
+    @Idempotent
+    @Parameter(
+            name = IdempotencyFilter.HEADER,
+            in = ParameterIn.HEADER,
+            description = Idempotent.HEADER_DESCRIPTION,
+            example = "7c1e-enable-python-expert")
+    @Operation(
+            summary = "Enable a disabled client again",
+            description = "Tokens issued before this moment stay refused (a client is usually disabled because a"
+                    + " token leaked): mint a new one. Enabling an enabled client changes nothing.")
+    @APIResponse(responseCode = "200", description = "The client, enabled")
+    @APIResponse(
+            responseCode = "400",
+            description = "The agent id is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "The agent has no client",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response enable(
+            @Parameter(description = "The client's agent id", example = "python-expert") @PathParam("agentId")
+                    String agentId) {
+        Caller admin = caller.get();
+        AgentId agent = AgentId.of(agentId);
+        return idempotent.once(
+                () -> Response.ok(ClientView.of(clients.enable(admin, agent))).build());
+    }
+
     @GET
     @Operation(summary = "List clients", description = "Clients in agent id order, one cursor page at a time.")
     @APIResponse(responseCode = "200", description = "A page of clients")

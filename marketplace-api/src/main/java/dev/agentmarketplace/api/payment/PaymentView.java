@@ -1,6 +1,7 @@
 package dev.agentmarketplace.api.payment;
 
 import dev.agentmarketplace.core.payment.Payment;
+import dev.agentmarketplace.core.payment.PaymentState;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,8 +16,10 @@ public record PaymentView(
 
         @Schema(
                 description = "PENDING: waiting to be sent (or retried) to the facilitator; SENDING: a replica is"
-                        + " settling it; SETTLED: on chain; FAILED: will never settle, the hire was cancelled",
-                enumeration = {"PENDING", "SENDING", "SETTLED", "FAILED"})
+                        + " settling it; SETTLED: on chain; FAILED: will never settle, the hire was cancelled;"
+                        + " OUTCOME_UNKNOWN: every attempt went unanswered and the authorization expired, so it may"
+                        + " or may not be on chain: the hire keeps its hold until an operator reconciles it",
+                enumeration = {"PENDING", "SENDING", "SETTLED", "FAILED", "OUTCOME_UNKNOWN"})
         String state,
 
         @Schema(
@@ -66,7 +69,8 @@ public record PaymentView(
         Instant updatedAt) {
 
     public static PaymentView of(Payment payment) {
-        boolean pending = !payment.state().isFinal();
+        // Only a payment the outbox will still send has a next attempt.
+        boolean pending = payment.state() == PaymentState.PENDING || payment.state() == PaymentState.SENDING;
         return new PaymentView(
                 payment.transactionId().value(),
                 payment.x402Version(),

@@ -55,6 +55,9 @@ public enum ProblemCode {
     ACTING_AS_ANOTHER_AGENT(403, "Acting as another agent"),
     CLIENT_ALREADY_EXISTS(409, "Client already exists"),
     CLIENT_NOT_FOUND(404, "Client not found"),
+    // The token is genuine but its client was disabled: RFC 6750 calls that an invalid token (401),
+    // and a new token will not help until an admin enables the client again.
+    CLIENT_DISABLED(401, "Client disabled"),
     LOCAL_ISSUER_DISABLED(409, "Embedded token issuer disabled"),
     SIGN_IN_LINK_USED(409, "Sign-in link already used"),
     IDEMPOTENCY_IN_PROGRESS(409, "Request with this idempotency key in progress"),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentmarketplace.api.payment.PaymentChallenge;
+import dev.agentmarketplace.api.security.ClientDisabledException;
 import dev.agentmarketplace.core.DomainException;
 import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.payment.PaymentRequiredException;
@@ -58,6 +59,12 @@ public class ProblemMapper {
     /** No token, or one that failed verification: RFC 6750 asks for a Bearer challenge with the 401. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException error, UriInfo uri) {
+        if (error.getCause() instanceof ClientDisabledException disabled) {
+            return Response.fromResponse(
+                            respond(ProblemCode.CLIENT_DISABLED.problem(disabled.getMessage(), uri.getPath())))
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                    .build();
+        }
         boolean tokenSent = error instanceof AuthenticationFailedException;
         String challenge = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
         return Response.fromResponse(respond(ProblemCode.UNAUTHENTICATED.problem(

@@ -16,6 +16,14 @@ public interface AgentClientRepository {
 
     Optional<AgentClient> find(AgentId agent);
 
+    /**
+     * Stores whether the client of {@code agent} is disabled and from when its tokens count again.
+     *
+     * @return the client as stored now, or empty when the agent has no client
+     */
+    Optional<AgentClient> setAccess(
+            AgentId agent, Optional<AgentClient.Disablement> disabled, Optional<java.time.Instant> tokensIssuedFrom);
+
     /** Clients in agent id order, strictly after {@code after} when given, at most {@code limit}. */
     List<AgentClient> list(Optional<AgentId> after, int limit);
 }

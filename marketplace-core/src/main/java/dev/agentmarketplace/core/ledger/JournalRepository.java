@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Port: the append-only, hash-chained journal.
@@ -33,4 +34,15 @@ public interface JournalRepository {
 
     /** The sum of every posting to {@code account}, per currency it was ever posted in. */
     Map<Currency, Money> balanceOf(Account account);
+
+    /** The last entry's sequence and hash ({@link JournalHead#GENESIS} when empty), as committed, without a lock. */
+    JournalHead head();
+
+    /**
+     * Balances in (account name, currency) order, strictly after {@code after} when given, at most
+     * {@code limit}; every account and currency ever posted to, a zero balance included. Adapters keep
+     * them as a rollup written with each {@link #append}, so a page costs its own rows, however long
+     * the journal.
+     */
+    List<AccountBalance> balances(Optional<AccountBalance.Cursor> after, int limit);
 }

@@ -326,11 +326,10 @@ public final class PaidHiring {
             case SettlementOutcome.Undecided(String problem) -> {
                 Instant at = now();
                 if (payment.attempts() >= settings.maxAttempts() && !at.isBefore(payment.validBefore())) {
-                    fail(
-                            id,
-                            lease,
-                            PaymentRequiredException.UNEXPECTED_SETTLE_ERROR,
-                            "no answer after " + payment.attempts() + " attempts: " + problem);
+                    // Given up, but never refused: the facilitator may have broadcast it, so the hold
+                    // stays until an operator reads the chain (SettlementOutbox).
+                    String why = Payment.clip("no answer after " + payment.attempts() + " attempts: " + problem);
+                    unitOfWork.run(() -> payments.record(id, lease, new AttemptResult.Unknown(why), at));
                 } else {
                     Instant next = at.plus(settings.backoffAfter(payment.attempts()));
                     unitOfWork.run(() ->

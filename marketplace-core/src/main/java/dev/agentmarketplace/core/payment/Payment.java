@@ -17,7 +17,8 @@ import java.util.Optional;
  * settled exactly once, carrying the hire's idempotency key to the facilitator.
  *
  * <p>Invariants: {@code leaseUntil} is present exactly while SENDING, {@code facilitatorTransaction}
- * exactly when SETTLED, {@code failureReason} exactly when FAILED.
+ * exactly when SETTLED, {@code failureReason} exactly when FAILED, and an OUTCOME_UNKNOWN payment
+ * keeps the {@code lastError} of the attempt that was given up.
  *
  * @param payerAgent the agent that hired (and whose token sent the payment)
  * @param hireKey the hire's idempotency key, sent to the facilitator with every attempt
@@ -85,6 +86,9 @@ public record Payment(
             throw new IllegalArgumentException("a " + state + " payment has a lease only while SENDING, a transaction"
                     + " only when SETTLED and a failure reason only when FAILED");
         }
+        if (state == PaymentState.OUTCOME_UNKNOWN && lastError.isEmpty()) {
+            throw new IllegalArgumentException("an OUTCOME_UNKNOWN payment keeps the error of its last attempt");
+        }
     }
 
     /** A payment just taken for {@code transaction}: PENDING, due at once. */
@@ -121,7 +125,7 @@ public record Payment(
         return switch (state) {
             case PENDING -> !nextAttemptAt.isAfter(now);
             case SENDING -> leaseUntil.orElseThrow().isBefore(now);
-            case SETTLED, FAILED -> false;
+            case SETTLED, FAILED, OUTCOME_UNKNOWN -> false;
         };
     }
 
@@ -160,6 +164,16 @@ public record Payment(
                         Optional.empty(),
                         Optional.of(reason),
                         lastError,
+                        at);
+            case PaymentRepository.AttemptResult.Unknown(String problem) ->
+                with(
+                        PaymentState.OUTCOME_UNKNOWN,
+                        attempts,
+                        nextAttemptAt,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(problem),
                         at);
             case PaymentRepository.AttemptResult.RetryAt(Instant next, String problem) ->
                 with(

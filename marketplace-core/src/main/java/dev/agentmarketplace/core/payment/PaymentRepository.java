@@ -50,6 +50,29 @@ public interface PaymentRepository {
      */
     Optional<Payment> record(TransactionId transaction, Instant lease, AttemptResult result, Instant at);
 
+    /**
+     * Payments in {@code state}, newest first by creation (then transaction id, descending), strictly
+     * after {@code after} in that order when given, at most {@code limit}. An index on (state,
+     * created_at, transaction_id) serves it: the page costs its own rows, whatever the outbox holds.
+     */
+    List<Payment> inState(PaymentState state, Optional<OutboxCursor> after, int limit);
+
+    /**
+     * PENDING payments created before {@code createdBefore}, oldest first (then transaction id),
+     * strictly after {@code after} when given, at most {@code limit}; the same index as {@link #inState}.
+     */
+    List<Payment> pendingCreatedBefore(Instant createdBefore, Optional<OutboxCursor> after, int limit);
+
+    /**
+     * An operator's decision on a payment nobody is sending: SETTLED with the chain's transaction or
+     * FAILED with a reason, only if it is still in state {@code from} (a compare-and-set, so of two
+     * decisions at once, or a decision and a replica's claim, exactly one takes effect).
+     *
+     * @param result {@link AttemptResult.Settled} or {@link AttemptResult.Failed}
+     * @return the updated payment, or empty when it is no longer in {@code from}
+     */
+    Optional<Payment> reconcile(TransactionId transaction, PaymentState from, AttemptResult result, Instant at);
+
     /** An attempt's outcome as {@link #record} stores it. */
     sealed interface AttemptResult {
         record Settled(String transaction) implements AttemptResult {}
@@ -57,5 +80,8 @@ public interface PaymentRepository {
         record Failed(String reason) implements AttemptResult {}
 
         record RetryAt(Instant nextAttemptAt, String problem) implements AttemptResult {}
+
+        /** Given up without a decision: the payment awaits an operator's reconciliation. */
+        record Unknown(String problem) implements AttemptResult {}
     }
 }

@@ -93,4 +93,89 @@ class AgentClientsTest {
         assertThatThrownBy(() -> clients.list(ADMIN, Optional.empty(), AgentClients.MAX_PAGE_SIZE + 1))
                 .isInstanceOf(InvalidValueException.class);
     }
+
+    @Test
+    void disabledClientsTokensAreRefusedWhateverTheirAgeAndOthersAreNot() {
+        clients.create(ADMIN, PY, Set.of());
+        clients.create(ADMIN, AgentId.of("other"), Set.of());
+        Instant issued = clock.instant().minusSeconds(30);
+
+        AgentClient disabled = clients.disable(ADMIN, PY);
+
+        assertThat(disabled.disabled())
+                .contains(new AgentClient.Disablement("root", Instant.parse("2026-11-26T08:00:00.123456Z")));
+        assertThat(clients.acceptsToken(PY, issued)).isFalse();
+        assertThat(clients.acceptsToken(PY, clock.instant().plusSeconds(3600))).isFalse();
+        assertThat(clients.acceptsToken(AgentId.of("other"), issued)).isTrue();
+        assertThat(clients.get(ADMIN, PY)).isEqualTo(disabled);
+    }
+
+    @Test
+    void anAgentWithoutAClientHereKeepsItsTokens() {
+        assertThat(clients.acceptsToken(PY, clock.instant())).isTrue();
+    }
+
+    @Test
+    void enablingAgainAcceptsOnlyTokensIssuedFromThenOn() {
+        clients.create(ADMIN, PY, Set.of());
+        Instant leakedTokenIssued = clock.instant();
+        clients.disable(ADMIN, PY);
+        clock.advance(java.time.Duration.ofMinutes(5));
+
+        AgentClient enabled = clients.enable(ADMIN, PY);
+
+        assertThat(enabled.isDisabled()).isFalse();
+        assertThat(clients.acceptsToken(PY, leakedTokenIssued)).isFalse();
+        // A token's iat is whole seconds: one minted in the second of the enablement counts.
+        assertThat(clients.acceptsToken(PY, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                .isTrue();
+        assertThat(clients.acceptsToken(PY, clock.instant().plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void disablingOrEnablingTwiceChangesNothingMore() {
+        clients.create(ADMIN, PY, Set.of());
+        AgentClient first = clients.disable(ADMIN, PY);
+        clock.advance(java.time.Duration.ofMinutes(1));
+
+        assertThat(clients.disable(Caller.staff("root-2", Role.ADMIN), PY)).isEqualTo(first);
+        AgentClient enabled = clients.enable(ADMIN, PY);
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(clients.enable(ADMIN, PY)).isEqualTo(enabled);
+    }
+
+    @Test
+    void onlyAnAdminDisablesOrEnablesAndAnUnknownClientIsNotFound() {
+        clients.create(ADMIN, PY, Set.of());
+        for (Caller caller : List.of(Caller.staff("ops-1", Role.OPERATOR), Caller.agent(PY))) {
+            failsWith(AccessDeniedException.class, ErrorCode.ROLE_REQUIRED, () -> clients.disable(caller, PY));
+            failsWith(AccessDeniedException.class, ErrorCode.ROLE_REQUIRED, () -> clients.enable(caller, PY));
+        }
+        assertThat(clients.get(ADMIN, PY).isDisabled()).isFalse();
+        failsWith(
+                NotFoundException.class, ErrorCode.CLIENT_NOT_FOUND, () -> clients.disable(ADMIN, AgentId.of("ghost")));
+        failsWith(
+                NotFoundException.class, ErrorCode.CLIENT_NOT_FOUND, () -> clients.enable(ADMIN, AgentId.of("ghost")));
+    }
+
+    @Test
+    void anAdminMintsTokensForAnEnabledClientOnly() {
+        AgentClients minting = new AgentClients(
+                repository,
+                clock,
+                client -> new ClientTokenMinter.IssuedToken("token-of-" + client.agent(), clock.instant()));
+        minting.create(ADMIN, PY, Set.of());
+
+        assertThat(minting.mintToken(ADMIN, PY).token()).isEqualTo("token-of-py-expert");
+        failsWith(
+                AccessDeniedException.class,
+                ErrorCode.ROLE_REQUIRED,
+                () -> minting.mintToken(Caller.staff("ops-1", Role.OPERATOR), PY));
+        failsWith(
+                NotFoundException.class,
+                ErrorCode.CLIENT_NOT_FOUND,
+                () -> minting.mintToken(ADMIN, AgentId.of("ghost")));
+        minting.disable(ADMIN, PY);
+        failsWith(ConflictException.class, ErrorCode.CLIENT_DISABLED, () -> minting.mintToken(ADMIN, PY));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
@@ -54,6 +55,16 @@ class JournalVerifierTest {
         @Override
         public Map<Currency, Money> balanceOf(Account account) {
             return stored.balanceOf(account);
+        }
+
+        @Override
+        public JournalHead head() {
+            return stored.head();
+        }
+
+        @Override
+        public List<AccountBalance> balances(java.util.Optional<AccountBalance.Cursor> after, int limit) {
+            return stored.balances(after, limit);
         }
     }
 
@@ -166,6 +177,80 @@ class JournalVerifierTest {
                             ChainVerification.Broken.class,
                             broken -> assertThat(broken.sequence()).isEqualTo(sequence));
         }
+    }
+
+    @Test
+    void segmentsVerifyTheWholeChainInBoundedStepsEachContinuingWhereTheLastEnded() {
+        LedgerFixture world = journalOf(5);
+        List<JournalEntry> entries = world.journal.entriesAfter(0, 100);
+
+        JournalVerifier.SegmentVerification first = world.verifier.verifySegment(JournalHead.GENESIS, 4);
+        JournalVerifier.SegmentVerification second = world.verifier.verifySegment(first.through(), 4);
+        JournalVerifier.SegmentVerification last = world.verifier.verifySegment(second.through(), 4);
+
+        assertThat(first.through()).isEqualTo(new JournalHead(4, entries.get(3).hash()));
+        assertThat(first.atHead()).isFalse();
+        assertThat(first.verifiedEntries()).isEqualTo(4);
+        assertThat(second.through().sequence()).isEqualTo(8);
+        assertThat(last.through()).isEqualTo(new JournalHead(10, entries.get(9).hash()));
+        assertThat(last.verifiedEntries()).isEqualTo(2);
+        assertThat(last.atHead()).isTrue();
+        assertThat(List.of(first, second, last))
+                .allSatisfy(segment -> assertThat(segment.broken()).isEmpty());
+    }
+
+    @Test
+    void segmentEndingExactlyAtTheHeadSaysSo() {
+        LedgerFixture world = journalOf(2);
+
+        JournalVerifier.SegmentVerification whole = world.verifier.verifySegment(JournalHead.GENESIS, 4);
+
+        assertThat(whole.through().sequence()).isEqualTo(4);
+        assertThat(whole.atHead()).isTrue();
+    }
+
+    @Test
+    void segmentStopsAtTheFirstBrokenLinkAfterItsStart() {
+        LedgerFixture world = journalOf(4);
+        JournalVerifier verifier = new JournalVerifier(new Tampered(world.journal, 6, TamperKind.AMOUNT));
+        JournalVerifier.SegmentVerification start = verifier.verifySegment(JournalHead.GENESIS, 3);
+
+        JournalVerifier.SegmentVerification found = verifier.verifySegment(start.through(), 100);
+
+        assertThat(found.through().sequence()).isEqualTo(5);
+        assertThat(found.broken())
+                .hasValueSatisfying(broken -> assertThat(broken.sequence()).isEqualTo(6));
+        assertThat(found.atHead()).isFalse();
+    }
+
+    @Test
+    void segmentFromAHeadNoEntryHasIsBrokenAtTheNextEntry() {
+        LedgerFixture world = journalOf(2);
+
+        JournalVerifier.SegmentVerification made_up =
+                world.verifier.verifySegment(JournalHead.of(2, "ab".repeat(32)), 10);
+
+        assertThat(made_up.broken()).hasValueSatisfying(broken -> {
+            assertThat(broken.sequence()).isEqualTo(3);
+            assertThat(broken.problem()).contains("is not the hash of the entry before");
+        });
+        assertThat(made_up.verifiedEntries()).isZero();
+    }
+
+    @Test
+    void segmentIsBoundedAndItsStartIsValidated() {
+        LedgerFixture world = journalOf(1);
+
+        assertThatThrownBy(() -> world.verifier.verifySegment(JournalHead.GENESIS, 0))
+                .isInstanceOf(dev.agentmarketplace.core.InvalidValueException.class);
+        assertThatThrownBy(() -> world.verifier.verifySegment(JournalHead.GENESIS, JournalVerifier.MAX_SEGMENT + 1))
+                .isInstanceOf(dev.agentmarketplace.core.InvalidValueException.class);
+        assertThatThrownBy(() -> JournalHead.of(1, "XYZ"))
+                .isInstanceOfSatisfying(
+                        dev.agentmarketplace.core.InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("from"));
+        assertThatThrownBy(() -> JournalHead.of(-1, "0".repeat(64)))
+                .isInstanceOf(dev.agentmarketplace.core.InvalidValueException.class);
     }
 
     @Test

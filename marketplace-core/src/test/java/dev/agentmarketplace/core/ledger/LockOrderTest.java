@@ -182,5 +182,15 @@ class LockOrderTest {
         public Map<Currency, Money> balanceOf(Account account) {
             return delegate.balanceOf(account);
         }
+
+        @Override
+        public JournalHead head() {
+            return delegate.head();
+        }
+
+        @Override
+        public List<AccountBalance> balances(java.util.Optional<AccountBalance.Cursor> after, int limit) {
+            return delegate.balances(after, limit);
+        }
     }
 }

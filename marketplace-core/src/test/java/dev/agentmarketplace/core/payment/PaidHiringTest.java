@@ -450,7 +450,7 @@ class PaidHiringTest {
     }
 
     @Test
-    void settlementStillUndecidedAfterTheLastAttemptAndTheAuthorizationsExpiryIsGivenUp() {
+    void settlementStillUndecidedAfterTheLastAttemptAndTheAuthorizationsExpiryAwaitsReconciliationWithItsHold() {
         PaymentSettings oneAttempt = new PaymentSettings(
                 "eip155:84532",
                 PaymentSettings.DEFAULTS.asset(),
@@ -480,9 +480,15 @@ class PaidHiringTest {
         PaidHire after = hiring.settle(hired.transaction().id());
 
         assertThat(facilitator.settled).hasSize(2);
-        assertThat(after.payment().state()).isEqualTo(PaymentState.FAILED);
-        assertThat(after.payment().failureReason()).contains("unexpected_settle_error");
-        assertThat(after.transaction().state()).isEqualTo(TransactionState.CANCELLED);
+        // It may have been broadcast: neither settled nor voided, and no replica sends it again.
+        assertThat(after.payment().state()).isEqualTo(PaymentState.OUTCOME_UNKNOWN);
+        assertThat(after.payment().lastError())
+                .hasValueSatisfying(error -> assertThat(error).contains("no answer after 2 attempts"));
+        assertThat(after.transaction().state()).isEqualTo(TransactionState.PENDING);
+        assertThat(balance(Account.ESCROW)).isEqualTo(Money.of("1.50", "USDC"));
+        world.clock.advance(Duration.ofHours(1));
+        assertThat(hiring.dueSettlements(10)).isEmpty();
+        assertThat(world.ledger.expireHolds(world.clock.instant())).isEmpty();
     }
 
     @Test

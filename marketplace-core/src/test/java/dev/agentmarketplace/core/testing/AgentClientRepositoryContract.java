@@ -98,4 +98,47 @@ public abstract class AgentClientRepositoryContract {
                                 e -> assertThat(e.code()).isEqualTo(ErrorCode.CLIENT_ALREADY_EXISTS)));
         assertThat(clients.find(AgentId.of("contended"))).contains(client("contended"));
     }
+
+    @Test
+    void accessChangesAreStoredAndReadBack() {
+        AgentClientRepository clients = clients();
+        clients.add(client("py-expert", Role.OPERATOR));
+        AgentClient.Disablement disablement = new AgentClient.Disablement("admin-2", T0.plusSeconds(60));
+
+        Optional<AgentClient> disabled =
+                clients.setAccess(AgentId.of("py-expert"), Optional.of(disablement), Optional.empty());
+        Optional<AgentClient> enabled =
+                clients.setAccess(AgentId.of("py-expert"), Optional.empty(), Optional.of(T0.plusSeconds(120)));
+
+        AgentClient created = client("py-expert", Role.OPERATOR);
+        assertThat(disabled)
+                .contains(new AgentClient(
+                        created.agent(),
+                        created.roles(),
+                        created.createdBy(),
+                        created.createdAt(),
+                        Optional.of(disablement),
+                        Optional.empty()));
+        assertThat(enabled)
+                .contains(new AgentClient(
+                        created.agent(),
+                        created.roles(),
+                        created.createdBy(),
+                        created.createdAt(),
+                        Optional.empty(),
+                        Optional.of(T0.plusSeconds(120))));
+        assertThat(clients.find(AgentId.of("py-expert"))).isEqualTo(enabled);
+    }
+
+    @Test
+    void accessOfAnAgentWithoutAClientChangesNothing() {
+        AgentClientRepository clients = clients();
+
+        assertThat(clients.setAccess(
+                        AgentId.of("nobody"),
+                        Optional.of(new AgentClient.Disablement("admin-1", T0)),
+                        Optional.empty()))
+                .isEmpty();
+        assertThat(clients.find(AgentId.of("nobody"))).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import dev.agentmarketplace.core.access.AgentClient;
 import dev.agentmarketplace.core.access.AgentClientRepository;
 import dev.agentmarketplace.core.access.AgentClients;
 import dev.agentmarketplace.core.registry.AgentId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -22,6 +23,20 @@ public final class InMemoryAgentClientRepository implements AgentClientRepositor
     @Override
     public Optional<AgentClient> find(AgentId agent) {
         return Optional.ofNullable(clients.get(agent.value()));
+    }
+
+    @Override
+    public Optional<AgentClient> setAccess(
+            AgentId agent, Optional<AgentClient.Disablement> disabled, Optional<Instant> tokensIssuedFrom) {
+        return Optional.ofNullable(clients.computeIfPresent(
+                agent.value(),
+                (id, client) -> new AgentClient(
+                        client.agent(),
+                        client.roles(),
+                        client.createdBy(),
+                        client.createdAt(),
+                        disabled,
+                        tokensIssuedFrom)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.agentmarketplace.core.testing;
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.ledger.Account;
+import dev.agentmarketplace.core.ledger.AccountBalance;
 import dev.agentmarketplace.core.ledger.JournalEntry;
 import dev.agentmarketplace.core.ledger.JournalHead;
 import dev.agentmarketplace.core.ledger.JournalRepository;
@@ -11,9 +12,12 @@ import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /** The journal port in memory: a list in sequence order; the unit of work's single lock serializes appends. */
 public final class InMemoryJournalRepository implements JournalRepository {
@@ -71,6 +75,45 @@ public final class InMemoryJournalRepository implements JournalRepository {
             }
         }
         return Map.copyOf(balance);
+    }
+
+    @Override
+    public synchronized JournalHead head() {
+        return lockHead();
+    }
+
+    @Override
+    public synchronized List<AccountBalance> balances(Optional<AccountBalance.Cursor> after, int limit) {
+        Map<String, AccountBalance> sums = new TreeMap<>();
+        for (JournalEntry entry : entries) {
+            for (Posting posting : entry.postings()) {
+                String key = new AccountBalance.Cursor(
+                                posting.account(), posting.amount().currency())
+                        .toString();
+                sums.merge(
+                        key,
+                        new AccountBalance(posting.account(), posting.amount()),
+                        (a, b) -> new AccountBalance(a.account(), a.balance().plus(b.balance())));
+            }
+        }
+        return sums.values().stream()
+                .sorted(Comparator.comparing(
+                                (AccountBalance balance) -> balance.account().name())
+                        .thenComparing(balance -> balance.balance().currency().code()))
+                .filter(balance -> after.map(cursor -> isAfter(balance, cursor)).orElse(true))
+                .limit(limit)
+                .toList();
+    }
+
+    private static boolean isAfter(AccountBalance balance, AccountBalance.Cursor cursor) {
+        int byAccount = balance.account().name().compareTo(cursor.account().name());
+        return byAccount > 0
+                || (byAccount == 0
+                        && balance.balance()
+                                        .currency()
+                                        .code()
+                                        .compareTo(cursor.currency().code())
+                                > 0);
     }
 
     private synchronized void removeLast(JournalEntry entry) {

@@ -3,6 +3,7 @@ package dev.agentmarketplace.core.testing;
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.ledger.TransactionId;
+import dev.agentmarketplace.core.payment.OutboxCursor;
 import dev.agentmarketplace.core.payment.Payment;
 import dev.agentmarketplace.core.payment.PaymentRepository;
 import dev.agentmarketplace.core.payment.PaymentState;
@@ -92,6 +93,52 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
             return Optional.empty();
         }
         return Optional.of(replace(stored, stored.after(result, at)));
+    }
+
+    @Override
+    public List<Payment> inState(PaymentState state, Optional<OutboxCursor> after, int limit) {
+        Comparator<Payment> newestFirst = Comparator.comparing(Payment::createdAt)
+                .thenComparing(payment -> payment.transactionId().value())
+                .reversed();
+        return payments.values().stream()
+                .filter(payment -> payment.state() == state)
+                .filter(payment ->
+                        after.map(cursor -> compare(payment, cursor) < 0).orElse(true))
+                .sorted(newestFirst)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public List<Payment> pendingCreatedBefore(Instant createdBefore, Optional<OutboxCursor> after, int limit) {
+        Comparator<Payment> oldestFirst = Comparator.comparing(Payment::createdAt)
+                .thenComparing(payment -> payment.transactionId().value());
+        return payments.values().stream()
+                .filter(payment -> payment.state() == PaymentState.PENDING
+                        && payment.createdAt().isBefore(createdBefore))
+                .filter(payment ->
+                        after.map(cursor -> compare(payment, cursor) > 0).orElse(true))
+                .sorted(oldestFirst)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Payment> reconcile(
+            TransactionId transaction, PaymentState from, AttemptResult result, Instant at) {
+        Payment stored = payments.get(transaction);
+        if (stored == null || stored.state() != from) {
+            return Optional.empty();
+        }
+        return Optional.of(replace(stored, stored.after(result, at)));
+    }
+
+    /** Orders a payment against a cursor by (created at, transaction id), ascending. */
+    private static int compare(Payment payment, OutboxCursor cursor) {
+        int byTime = payment.createdAt().compareTo(cursor.createdAt());
+        return byTime != 0
+                ? byTime
+                : payment.transactionId().value().compareTo(cursor.transaction().value());
     }
 
     private Payment replace(Payment stored, Payment next) {

@@ -11,6 +11,7 @@ import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.ledger.Account;
+import dev.agentmarketplace.core.ledger.AccountBalance;
 import dev.agentmarketplace.core.ledger.EntryKind;
 import dev.agentmarketplace.core.ledger.JournalEntry;
 import dev.agentmarketplace.core.ledger.JournalHead;
@@ -24,6 +25,7 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,5 +170,89 @@ public abstract class JournalRepositoryContract {
                 .containsEntry(Currency.USDC, Money.of("5.50", "USDC"))
                 .containsEntry(Currency.of("EUR"), Money.of("-1.00", "EUR"));
         assertThat(repo.balanceOf(Account.PLATFORM_FEES)).isEmpty();
+    }
+
+    @Test
+    void balancesArePagedInAccountAndCurrencyOrderAndFollowEveryAppend() {
+        appendHold(1, "2.00");
+        appendHold(2, "3.50");
+        unitOfWork()
+                .run(() -> repo.append(JournalEntry.chained(
+                        repo.lockHead(),
+                        nextId(),
+                        txId(2),
+                        EntryKind.SETTLE,
+                        T0,
+                        List.of(
+                                new Posting(Account.ESCROW, Money.of("-1.00", "EUR")),
+                                new Posting(ALICE, Money.of("1.00", "EUR"))))));
+
+        List<AccountBalance> all = repo.balances(Optional.empty(), 10);
+
+        assertThat(all)
+                .containsExactly(
+                        new AccountBalance(ALICE, Money.of("1.00", "EUR")),
+                        new AccountBalance(ALICE, Money.of("-5.50", "USDC")),
+                        new AccountBalance(Account.ESCROW, Money.of("-1.00", "EUR")),
+                        new AccountBalance(Account.ESCROW, Money.of("5.50", "USDC")));
+        assertThat(repo.balances(Optional.empty(), 1)).containsExactly(all.get(0));
+        assertThat(repo.balances(Optional.of(AccountBalance.Cursor.of(all.get(0))), 2))
+                .containsExactly(all.get(1), all.get(2));
+        assertThat(repo.balances(Optional.of(AccountBalance.Cursor.of(all.get(3))), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void balanceThatReturnsToZeroIsStillListed() {
+        appendHold(1, "2.00");
+        unitOfWork()
+                .run(() -> repo.append(JournalEntry.chained(
+                        repo.lockHead(),
+                        nextId(),
+                        txId(1),
+                        EntryKind.VOID,
+                        T0,
+                        List.of(
+                                new Posting(Account.ESCROW, Money.of("-2.00", "USDC")),
+                                new Posting(ALICE, Money.of("2.00", "USDC"))))));
+
+        assertThat(repo.balances(Optional.empty(), 10))
+                .containsExactly(
+                        new AccountBalance(ALICE, Money.of("0", "USDC")),
+                        new AccountBalance(Account.ESCROW, Money.of("0", "USDC")));
+    }
+
+    @Test
+    void failedUnitOfWorkLeavesTheBalancesAndTheHeadAsTheyWere() {
+        JournalEntry first = appendHold(1, "2.00");
+
+        assertThatThrownBy(() -> unitOfWork().run(() -> {
+                    repo.append(JournalEntry.chained(
+                            repo.lockHead(),
+                            nextId(),
+                            txId(2),
+                            EntryKind.HOLD,
+                            T0,
+                            List.of(
+                                    new Posting(ALICE, Money.of("-1", "USDC")),
+                                    new Posting(BOB, Money.of("1", "USDC")))));
+                    throw new ConflictException(ErrorCode.CONCURRENT_MODIFICATION, "boom");
+                }))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(repo.balances(Optional.empty(), 10))
+                .containsExactly(
+                        new AccountBalance(ALICE, Money.of("-2.00", "USDC")),
+                        new AccountBalance(Account.ESCROW, Money.of("2.00", "USDC")));
+        assertThat(unitOfWork().execute(repo::head)).isEqualTo(new JournalHead(1, first.hash()));
+    }
+
+    @Test
+    void headIsTheLastEntryOrGenesis() {
+        assertThat(unitOfWork().execute(repo::head)).isEqualTo(JournalHead.GENESIS);
+        appendHold(1, "2.00");
+        JournalEntry second = appendHold(2, "1.00");
+
+        assertThat(unitOfWork().execute(repo::head)).isEqualTo(new JournalHead(2, second.hash()));
     }
 }

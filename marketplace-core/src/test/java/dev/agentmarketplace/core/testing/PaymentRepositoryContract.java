@@ -12,6 +12,7 @@ import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.payment.OutboxCursor;
 import dev.agentmarketplace.core.payment.Payment;
 import dev.agentmarketplace.core.payment.PaymentRepository;
 import dev.agentmarketplace.core.payment.PaymentRepository.AttemptResult;
@@ -624,6 +625,116 @@ public abstract class PaymentRepositoryContract {
         }
         assertThat(stored(winners.getFirst() + 1))
                 .contains(payment(winners.getFirst() + 1, ALICE, contended, Optional.empty(), T0));
+    }
+
+    // --- the outbox as operators read and reconcile it ---
+
+    @Test
+    void undecidedAttemptGivenUpLeavesTheOutcomeUnknownWithItsErrorAndIsNeverClaimed() {
+        add(payment(1));
+        Instant lease = T0.plus(LEASE);
+        claim(txId(1), T0, lease);
+
+        Optional<Payment> unknown = record(txId(1), lease, new AttemptResult.Unknown("no answer after 1 attempts"), T0);
+
+        assertThat(unknown).hasValueSatisfying(p -> {
+            assertThat(p.state()).isEqualTo(PaymentState.OUTCOME_UNKNOWN);
+            assertThat(p.lastError()).contains("no answer after 1 attempts");
+            assertThat(p.leaseUntil()).isEmpty();
+        });
+        assertThat(stored(1)).isEqualTo(unknown);
+        assertThat(claim(txId(1), T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2))))
+                .isEmpty();
+        assertThat(unitOfWork().execute(() -> repo.due(T0.plus(Duration.ofDays(1)), 10)))
+                .isEmpty();
+    }
+
+    @Test
+    void paymentsAreListedPerStateNewestFirstAfterTheCursor() {
+        for (int n = 1; n <= 4; n++) {
+            add(payment(n, ALICE, Authorization.of(ALICE_WALLET, n), Optional.empty(), T0.plusSeconds(n % 3)));
+        }
+        // Created at T0+1, T0+2, T0, T0+1: hires 2, then 4 and 1 (same time, higher id first), then 3.
+        claim(txId(3), T0.plusSeconds(5), T0.plus(LEASE));
+
+        List<Payment> pending = unitOfWork().execute(() -> repo.inState(PaymentState.PENDING, Optional.empty(), 10));
+        List<Payment> afterFirst = unitOfWork()
+                .execute(
+                        () -> repo.inState(PaymentState.PENDING, Optional.of(OutboxCursor.of(pending.getFirst())), 10));
+        List<Payment> afterSecond = unitOfWork()
+                .execute(() -> repo.inState(PaymentState.PENDING, Optional.of(OutboxCursor.of(pending.get(1))), 1));
+
+        assertThat(pending).extracting(Payment::transactionId).containsExactly(txId(2), txId(4), txId(1));
+        assertThat(afterFirst).extracting(Payment::transactionId).containsExactly(txId(4), txId(1));
+        assertThat(afterSecond).extracting(Payment::transactionId).containsExactly(txId(1));
+        assertThat(unitOfWork().execute(() -> repo.inState(PaymentState.SENDING, Optional.empty(), 10)))
+                .extracting(Payment::transactionId)
+                .containsExactly(txId(3));
+        assertThat(unitOfWork().execute(() -> repo.inState(PaymentState.FAILED, Optional.empty(), 10)))
+                .isEmpty();
+    }
+
+    @Test
+    void pendingPaymentsCreatedBeforeATimeAreListedOldestFirstAfterTheCursor() {
+        for (int n = 1; n <= 4; n++) {
+            add(payment(n, ALICE, Authorization.of(ALICE_WALLET, n), Optional.empty(), T0.plusSeconds(n)));
+        }
+        claim(txId(1), T0.plusSeconds(10), T0.plus(LEASE));
+
+        List<Payment> stale =
+                unitOfWork().execute(() -> repo.pendingCreatedBefore(T0.plusSeconds(4), Optional.empty(), 10));
+        List<Payment> rest = unitOfWork()
+                .execute(() -> repo.pendingCreatedBefore(
+                        T0.plusSeconds(4), Optional.of(OutboxCursor.of(stale.getFirst())), 10));
+
+        // Hire 1 is SENDING, hire 4 was created at the bound itself, not before it.
+        assertThat(stale).extracting(Payment::transactionId).containsExactly(txId(2), txId(3));
+        assertThat(rest).extracting(Payment::transactionId).containsExactly(txId(3));
+    }
+
+    @Test
+    void reconciliationMovesOnlyAPaymentStillInTheExpectedState() {
+        add(payment(1));
+        add(payment(2));
+        Instant at = T0.plusSeconds(30);
+
+        Optional<Payment> settled = unitOfWork()
+                .execute(() -> repo.reconcile(txId(1), PaymentState.PENDING, new AttemptResult.Settled("0xabc"), at));
+        Optional<Payment> again = unitOfWork()
+                .execute(() -> repo.reconcile(txId(1), PaymentState.PENDING, new AttemptResult.Failed("x"), at));
+        Optional<Payment> wrongState = unitOfWork()
+                .execute(
+                        () -> repo.reconcile(txId(2), PaymentState.OUTCOME_UNKNOWN, new AttemptResult.Failed("x"), at));
+
+        assertThat(settled).contains(payment(1).after(new AttemptResult.Settled("0xabc"), at));
+        assertThat(stored(1)).isEqualTo(settled);
+        assertThat(again).isEmpty();
+        assertThat(wrongState).isEmpty();
+        assertThat(stored(2)).contains(payment(2));
+    }
+
+    @Test
+    void ofAReconciliationAndClaimsOfOnePaymentAtOnceExactlyOneWins() throws InterruptedException {
+        add(payment(1));
+
+        List<Concurrently.Outcome<Optional<Payment>>> outcomes = Concurrently.run(
+                THREADS,
+                thread -> thread == 0
+                        ? unitOfWork()
+                                .execute(() -> repo.reconcile(
+                                        txId(1),
+                                        PaymentState.PENDING,
+                                        new AttemptResult.Failed("cancelled_by_operator"),
+                                        T0))
+                        : claim(txId(1), T0, lease(thread)));
+
+        assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
+        List<Integer> winners = IntStream.range(0, THREADS)
+                .filter(thread -> outcomes.get(thread).value().isPresent())
+                .boxed()
+                .toList();
+        assertThat(winners).hasSize(1);
+        assertThat(stored(1)).isEqualTo(outcomes.get(winners.getFirst()).value());
     }
 
     private static Instant lease(int thread) {

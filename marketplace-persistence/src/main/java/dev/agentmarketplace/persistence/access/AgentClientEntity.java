@@ -24,4 +24,15 @@ public class AgentClientEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** Who disabled the client, with {@link #disabledAt}; both null while it is enabled (V14). */
+    @Column(name = "disabled_by", length = 255)
+    public String disabledBy;
+
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    /** When it was last enabled again: its tokens issued before then stay refused. */
+    @Column(name = "tokens_issued_from")
+    public Instant tokensIssuedFrom;
 }

@@ -11,6 +11,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,21 @@ public class PanacheAgentClientRepository implements AgentClientRepository {
                 .map(PanacheAgentClientRepository::toDomain);
     }
 
+    /** An UPDATE by primary key: of two admins at once, the later commit's decision stands. */
+    @Override
+    public Optional<AgentClient> setAccess(
+            AgentId agent, Optional<AgentClient.Disablement> disabled, Optional<Instant> tokensIssuedFrom) {
+        AgentClientEntity entity = AgentClientEntity.findById(agent.value());
+        if (entity == null) {
+            return Optional.empty();
+        }
+        entity.disabledBy = disabled.map(AgentClient.Disablement::by).orElse(null);
+        entity.disabledAt = disabled.map(AgentClient.Disablement::at).orElse(null);
+        entity.tokensIssuedFrom = tokensIssuedFrom.orElse(null);
+        AgentClientEntity.flush();
+        return Optional.of(toDomain(entity));
+    }
+
     @Override
     public List<AgentClient> list(Optional<AgentId> after, int limit) {
         var query = after.isPresent()
@@ -71,6 +87,8 @@ public class PanacheAgentClientRepository implements AgentClientRepository {
                 AgentId.of(entity.agentId),
                 Arrays.stream(entity.roles.split(",")).map(Role::valueOf).collect(Collectors.toSet()),
                 entity.createdBy,
-                entity.createdAt);
+                entity.createdAt,
+                Optional.ofNullable(entity.disabledAt).map(at -> new AgentClient.Disablement(entity.disabledBy, at)),
+                Optional.ofNullable(entity.tokensIssuedFrom));
     }
 }

@@ -3,6 +3,7 @@ package dev.agentmarketplace.persistence.payment;
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.ledger.TransactionId;
+import dev.agentmarketplace.core.payment.OutboxCursor;
 import dev.agentmarketplace.core.payment.Payment;
 import dev.agentmarketplace.core.payment.PaymentRepository;
 import dev.agentmarketplace.core.payment.PaymentState;
@@ -124,6 +125,63 @@ public class PanachePaymentRepository implements PaymentRepository {
             return Optional.empty();
         }
         return Optional.of(write(transaction, stored -> stored.after(result, at)));
+    }
+
+    /**
+     * Newest first on the (state, created_at, transaction_id) index (V14): the keyset condition is
+     * spelt as an OR, which PostgreSQL and H2 both turn into an index range from the cursor.
+     */
+    @Override
+    public List<Payment> inState(PaymentState state, Optional<OutboxCursor> after, int limit) {
+        String keyset = after.isPresent() ? " and (createdAt < :at or (createdAt = :at and transactionId < :id))" : "";
+        return page(
+                "from PaymentEntity where state = :state" + keyset + " order by createdAt desc, transactionId desc",
+                state,
+                Optional.empty(),
+                after,
+                limit);
+    }
+
+    /** Oldest first on the same index as {@link #inState}. */
+    @Override
+    public List<Payment> pendingCreatedBefore(Instant createdBefore, Optional<OutboxCursor> after, int limit) {
+        String keyset = after.isPresent() ? " and (createdAt > :at or (createdAt = :at and transactionId > :id))" : "";
+        return page(
+                "from PaymentEntity where state = :state and createdAt < :before" + keyset
+                        + " order by createdAt, transactionId",
+                PaymentState.PENDING,
+                Optional.of(createdBefore),
+                after,
+                limit);
+    }
+
+    @Override
+    public Optional<Payment> reconcile(TransactionId transaction, PaymentState from, AttemptResult result, Instant at) {
+        int moved = PaymentEntity.update(
+                "updatedAt = :at where transactionId = :id and state = :from",
+                Parameters.with("from", from.name())
+                        .and("id", transaction.value())
+                        .and("at", at));
+        if (moved == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(write(transaction, stored -> stored.after(result, at)));
+    }
+
+    private static List<Payment> page(
+            String query, PaymentState state, Optional<Instant> before, Optional<OutboxCursor> after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        var typed = PaymentEntity.getEntityManager()
+                .createQuery(query, PaymentEntity.class)
+                .setParameter("state", state.name());
+        before.ifPresent(time -> typed.setParameter("before", time));
+        after.ifPresent(cursor -> typed.setParameter("at", cursor.createdAt())
+                .setParameter("id", cursor.transaction().value()));
+        return typed.setMaxResults(limit).getResultList().stream()
+                .map(PaymentMapper::toDomain)
+                .toList();
     }
 
     /** A claimable payment's transaction and since when it has been claimable. */

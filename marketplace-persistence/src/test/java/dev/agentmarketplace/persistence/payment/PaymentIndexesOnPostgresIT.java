@@ -46,4 +46,22 @@ class PaymentIndexesOnPostgresIT {
                 "x402_payment_pk");
         QueryPlans.assertEachUsesItsIndex(dataSource, expectedIndexByStatement);
     }
+
+    /** The dashboard's outbox pages (V14): one range of the state index per page, in page order. */
+    @Test
+    void outboxPagesHaveTheStateIndex() throws SQLException {
+        Map<String, String> expectedIndexByStatement = Map.of(
+                "SELECT * FROM x402_payment WHERE state = 'FAILED' AND (created_at < " + T
+                        + " OR (created_at = " + T + " AND transaction_id < " + ID + "))"
+                        + " ORDER BY created_at DESC, transaction_id DESC LIMIT 51",
+                "x402_payment_by_state",
+                "SELECT * FROM x402_payment WHERE state = 'PENDING' AND created_at < " + T
+                        + " AND (created_at > " + T + " OR (created_at = " + T + " AND transaction_id > " + ID + "))"
+                        + " ORDER BY created_at, transaction_id LIMIT 51",
+                "x402_payment_by_state",
+                "SELECT account, currency, balance FROM account_balance WHERE account > 'agent:a'"
+                        + " OR (account = 'agent:a' AND currency > 'USDC') ORDER BY account, currency LIMIT 51",
+                "account_balance_pk");
+        QueryPlans.assertEachUsesItsIndex(dataSource, expectedIndexByStatement);
+    }
 }

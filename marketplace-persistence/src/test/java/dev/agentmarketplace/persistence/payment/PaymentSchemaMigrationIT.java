@@ -47,7 +47,8 @@ class PaymentSchemaMigrationIT {
             "x402_payment_attempts_not_negative",
             "x402_payment_lease_while_sending",
             "x402_payment_transaction_when_settled",
-            "x402_payment_failure_when_failed");
+            "x402_payment_failure_when_failed",
+            "x402_payment_unknown_keeps_its_error");
 
     private static final String HIRE = "'00000000-0000-4000-8000-000000000001'";
 

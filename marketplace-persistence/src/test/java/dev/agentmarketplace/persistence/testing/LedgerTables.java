@@ -23,6 +23,7 @@ public final class LedgerTables {
             "agent_client",
             "dispute_evidence",
             "dispute",
+            "account_balance",
             "journal_posting",
             "journal_entry",
             "ledger_transition",

@@ -39,15 +39,33 @@ public final class ExportVerifier {
      *     directory, or the archive is truncated or corrupt
      */
     public VerificationReport verify(Path export, Optional<WalletAddress> trustedSigner) throws IOException {
+        return verify(export, trustedSigner, LineListener.NONE);
+    }
+
+    /**
+     * As {@link #verify(Path, Optional)}, telling {@code listener} about every line of {@code
+     * receipts.jsonl} as it is checked, good or bad, in file order.
+     */
+    public VerificationReport verify(Path export, Optional<WalletAddress> trustedSigner, LineListener listener)
+            throws IOException {
         if (Files.isDirectory(export)) {
-            return verify(new DirectoryExport(export), trustedSigner);
+            return verify(new DirectoryExport(export), trustedSigner, listener);
         }
         try (ZipFile zip = new ZipFile(export.toFile())) {
-            return verify(new ZipExport(zip), trustedSigner);
+            return verify(new ZipExport(zip), trustedSigner, listener);
         }
     }
 
-    private VerificationReport verify(Entries entries, Optional<WalletAddress> trustedSigner) throws IOException {
+    /** Told about each line: its number from 1, the receipt when it could be read, and its problem if any. */
+    @FunctionalInterface
+    public interface LineListener {
+        LineListener NONE = (number, receipt, problem) -> {};
+
+        void line(long number, Optional<SignedReceipt> receipt, Optional<String> problem);
+    }
+
+    private VerificationReport verify(Entries entries, Optional<WalletAddress> trustedSigner, LineListener listener)
+            throws IOException {
         List<String> problems = new ArrayList<>(entries.problems());
         Optional<ExportManifest> manifest = manifest(entries, problems);
         Optional<WalletAddress> signer = trustedSigner.or(() -> manifest.map(ExportManifest::signer));
@@ -67,7 +85,7 @@ public final class ExportVerifier {
             problems.add(ReceiptExport.RECEIPTS_ENTRY + ": missing");
             return new VerificationReport(signer, source, 0, problems, List.of());
         }
-        Lines lines = new Lines(signer);
+        Lines lines = new Lines(signer, listener);
         try (InputStream in = receipts.get()) {
             lines.read(in);
         }
@@ -109,6 +127,7 @@ public final class ExportVerifier {
     /** Splits {@code receipts.jsonl} into lines while hashing its exact bytes, and checks each line. */
     private static final class Lines {
         private final Optional<WalletAddress> signer;
+        private final LineListener listener;
         private final MessageDigest digest = ReceiptExport.sha256();
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private final List<LineProblem> problems = new ArrayList<>();
@@ -116,8 +135,9 @@ public final class ExportVerifier {
         private long count;
         private String sha256;
 
-        Lines(Optional<WalletAddress> signer) {
+        Lines(Optional<WalletAddress> signer, LineListener listener) {
             this.signer = signer;
+            this.listener = listener;
         }
 
         void read(InputStream in) throws IOException {
@@ -157,28 +177,34 @@ public final class ExportVerifier {
         private void endLine() {
             count++;
             if (tooLong) {
-                problems.add(new LineProblem(count, "longer than " + ReceiptJsonLine.MAX_BYTES + " bytes"));
+                bad(Optional.empty(), "longer than " + ReceiptJsonLine.MAX_BYTES + " bytes");
             } else if (line.size() == 0) {
-                problems.add(new LineProblem(count, "empty line"));
+                bad(Optional.empty(), "empty line");
             } else {
-                check(line.toByteArray()).ifPresent(reason -> problems.add(new LineProblem(count, reason)));
+                check(line.toByteArray());
             }
             line.reset();
             tooLong = false;
         }
 
-        private Optional<String> check(byte[] bytes) {
+        private void bad(Optional<SignedReceipt> receipt, String reason) {
+            problems.add(new LineProblem(count, reason));
+            listener.line(count, receipt, Optional.of(reason));
+        }
+
+        private void check(byte[] bytes) {
             SignedReceipt receipt;
             try {
                 receipt = ReceiptJsonLine.decode(bytes);
             } catch (ReceiptFormatException e) {
-                return Optional.of(e.getMessage());
+                bad(Optional.empty(), e.getMessage());
+                return;
             }
             try {
                 new ReceiptVerifier(signer.orElse(receipt.signer())).verify(receipt);
-                return Optional.empty();
+                listener.line(count, Optional.of(receipt), Optional.empty());
             } catch (ReceiptSignatureException e) {
-                return Optional.of(e.getMessage());
+                bad(Optional.of(receipt), e.getMessage());
             }
         }
     }

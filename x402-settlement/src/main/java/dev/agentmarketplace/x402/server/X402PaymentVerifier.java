@@ -160,7 +160,7 @@ public final class X402PaymentVerifier implements PaymentVerifier {
             case FAILED ->
                 Optional.of(new SettlementResponse(
                         false, payment.failureReason(), payer, "", network, amount, Optional.empty()));
-            case PENDING, SENDING -> Optional.empty();
+            case PENDING, SENDING, OUTCOME_UNKNOWN -> Optional.empty();
         };
         String name = v1 ? X402Headers.X_PAYMENT_RESPONSE : X402Headers.PAYMENT_RESPONSE;
         return response.map(r -> new ResponseHeader(name, X402Headers.encodePaymentResponse(r)));

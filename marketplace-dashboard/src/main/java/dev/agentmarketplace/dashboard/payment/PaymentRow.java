@@ -1,0 +1,7 @@
+package dev.agentmarketplace.dashboard.payment;
+
+import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.payment.Payment;
+
+/** A payment as the page shows it, with its amount in the platform's token. */
+public record PaymentRow(Payment payment, Money amount) {}
