@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param commitLag how long after its timestamp a move may still commit (a unit of work's timeout
  *     plus the clock skew between replicas): moves are scanned again that far back, so none that
  *     committed late is missed
- * @param maxHours hourly buckets recomputed per step at most
+ * @param maxHours per step, at most this many hours of moves scanned and this many hourly buckets
+ *     recomputed
  * @param maxJournalEntries journal entries read per step at most
  */
 public record CatchUpLimits(Duration commitLag, int maxHours, int maxJournalEntries) {
