@@ -30,7 +30,9 @@ public class OverviewRefresh {
         if (done.hoursRecomputed() > 0 || done.journalEntriesRead() > 0) {
             LOG.debugf(
                     "Overview rollups: %d hours recomputed, %d journal entries read, caught up: %b",
-                    done.hoursRecomputed(), done.journalEntriesRead(), done.caughtUp());
+                    Integer.valueOf(done.hoursRecomputed()),
+                    Long.valueOf(done.journalEntriesRead()),
+                    Boolean.valueOf(done.caughtUp()));
         }
     }
 }
