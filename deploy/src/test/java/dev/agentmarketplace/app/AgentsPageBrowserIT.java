@@ -2,28 +2,22 @@ package dev.agentmarketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentmarketplace.core.access.Role;
+import dev.agentmarketplace.core.access.SignInLinks;
 import dev.agentmarketplace.core.registry.Availability;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** The agent list as an operator sees it, in a real headless Chromium. */
 @QuarkusTest
@@ -33,60 +27,35 @@ class AgentsPageBrowserIT {
     RegistryFixture registry;
 
     @Inject
-    ApiTokens tokens;
+    SignInLinks links;
 
     @TestHTTPResource("/")
     URL root;
 
-    private ChromeDriver browser;
-    private Path profile;
+    private DashboardBrowser browser;
 
     @BeforeEach
-    void openBrowser() throws Exception {
+    void openBrowser() {
         registry.clear();
-        profile = Files.createTempDirectory("marketplace-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(BrowserAvailabilityCondition.CHROMIUM)
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--window-size=1280,800",
-                        "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(BrowserAvailabilityCondition.CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = DashboardBrowser.open(root, links);
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+    void closeBrowser() {
+        browser.close();
     }
 
     @Test
-    void operatorFollowsTheHomeLinkToTheStyledAgentTable() throws Exception {
+    void signedInOperatorSeesTheStyledAgentTable() throws Exception {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python", "code review");
         registry.register("translator", "Translator", Availability.MAINTENANCE, "translation");
-        sendBearerToken(tokens.operator());
 
-        browser.get(root.toString());
+        browser.signInAs("olivia", "/dashboard/agents", Role.OPERATOR);
 
-        assertThat(browser.getCurrentUrl()).endsWith("/agents");
-        assertThat(browser.getTitle()).isEqualTo("Agents · Agent Marketplace");
-        List<WebElement> rows = browser.findElements(By.cssSelector("table.agents tbody tr"));
+        var page = browser.driver();
+        assertThat(browser.url()).endsWith("/dashboard/agents");
+        assertThat(page.getTitle()).isEqualTo("Agents · Agent Marketplace");
+        List<WebElement> rows = page.findElements(By.cssSelector("table.agents tbody tr"));
         assertThat(rows)
                 .extracting(row -> row.getAttribute("data-agent-id"))
                 .containsExactly("python-expert", "translator");
@@ -95,35 +64,26 @@ class AgentsPageBrowserIT {
                 .containsExactly("code review", "python");
         assertThat(rows.getFirst().findElement(By.cssSelector(".price")).getText())
                 .isEqualTo("1.500000 USDC");
-        assertThat(rows.getFirst().findElement(By.cssSelector(".capacity")).getText())
-                .isEqualTo("10");
         // The stylesheet loaded: capabilities are drawn as chips, not plain inline text.
         assertThat(rows.getFirst().findElement(By.cssSelector(".capability")).getCssValue("display"))
                 .isEqualTo("inline-block");
+        assertThat(page.findElement(By.cssSelector(".signed-in-as")).getText()).isEqualTo("olivia");
 
-        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path kept = Path.of("target", "screenshots", "agents-page.png");
-        Files.createDirectories(kept.getParent());
-        Files.copy(screenshot, kept, StandardCopyOption.REPLACE_EXISTING);
+        Path kept = browser.screenshot("agents-page");
         assertThat(Files.size(kept)).isPositive();
     }
 
     @Test
-    void browserWithoutAnOperatorsTokenReadsWhyItIsRefused() {
+    void browserThatIsNotSignedInIsSentToTheSignInPage() {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
 
-        browser.get(root.toString());
+        browser.get("/dashboard/agents");
 
-        assertThat(browser.getTitle()).isEqualTo("Sign-in required · Agent Marketplace");
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
-                .contains("operator");
-        assertThat(browser.findElements(By.cssSelector("table.agents"))).isEmpty();
-    }
-
-    /** Sign-in for browsers comes with the dashboard; until then the page reads the API's bearer token. */
-    private void sendBearerToken(String token) {
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand(
-                "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + token)));
+        assertThat(browser.url()).contains("/dashboard/sign-in?next=");
+        assertThat(browser.driver().getTitle()).isEqualTo("Sign in · Agent Marketplace");
+        assertThat(browser.driver().findElement(By.cssSelector("main")).getText())
+                .contains("sign-in-link");
+        assertThat(browser.driver().findElements(By.cssSelector("table.agents")))
+                .isEmpty();
     }
 }

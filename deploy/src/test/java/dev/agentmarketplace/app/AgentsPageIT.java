@@ -21,33 +21,37 @@ class AgentsPageIT {
     @Inject
     ApiTokens tokens;
 
+    @Inject
+    DashboardClient dashboard;
+
     @BeforeEach
     void emptyRegistry() {
         registry.clear();
     }
 
     @Test
-    void homeRedirectsToTheAgentList() {
-        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/agents"));
+    void homeRedirectsToTheDashboard() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/dashboard"));
     }
 
     @Test
-    void anonymousVisitorIsAskedToSignInOnAPageNotShownTheAgents() {
+    void anonymousVisitorIsSentToSignInAndBackNotShownTheAgents() {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
 
-        given().get("/agents")
+        given().redirects()
+                .follow(false)
+                .get("/dashboard/agents?after=a")
                 .then()
-                .statusCode(401)
-                .header("WWW-Authenticate", "Bearer")
-                .contentType(containsString("text/html"))
-                .body(containsString("Sign-in required"))
+                .statusCode(303)
+                .header("Location", endsWith("/dashboard/sign-in?next=%2Fdashboard%2Fagents%3Fafter%3Da"))
                 .body(not(containsString("python-expert")));
-        given().auth()
-                .oauth2("not.a.token")
-                .get("/agents")
+        given().redirects()
+                .follow(false)
+                .cookie("marketplace-session", "not.a.token")
+                .get("/dashboard/agents")
                 .then()
-                .statusCode(401)
-                .contentType(containsString("text/html"))
+                .statusCode(303)
+                .header("Location", containsString("/dashboard/sign-in"))
                 .body(not(containsString("python-expert")));
     }
 
@@ -56,8 +60,8 @@ class AgentsPageIT {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
 
         for (var caller :
-                List.of(tokens.asAgent("python-expert"), given().auth().oauth2(tokens.noRoles()))) {
-            caller.get("/agents")
+                List.of(dashboard.asAgent("python-expert"), given().cookie("marketplace-session", tokens.noRoles()))) {
+            caller.get("/dashboard/agents")
                     .then()
                     .statusCode(403)
                     .contentType(containsString("text/html"))
@@ -70,13 +74,19 @@ class AgentsPageIT {
     void anAdminSeesThePageAsAnOperatorDoes() {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
 
-        tokens.asAdmin().get("/agents").then().statusCode(200).body(containsString("data-agent-id=\"python-expert\""));
+        dashboard
+                .asAdmin()
+                .get("/dashboard/agents")
+                .then()
+                .statusCode(200)
+                .body(containsString("data-agent-id=\"python-expert\""));
     }
 
     @Test
     void emptyRegistrySaysSo() {
-        tokens.asOperator()
-                .get("/agents")
+        dashboard
+                .asOperator()
+                .get("/dashboard/agents")
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
@@ -87,8 +97,9 @@ class AgentsPageIT {
     void listsRegisteredAgentsWithTheirCapabilities() {
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python", "code review");
 
-        tokens.asOperator()
-                .get("/agents")
+        dashboard
+                .asOperator()
+                .get("/dashboard/agents")
                 .then()
                 .statusCode(200)
                 .body(containsString("<tr data-agent-id=\"python-expert\">"))
@@ -108,8 +119,9 @@ class AgentsPageIT {
         registry.register("quiet", "Quiet", Availability.ONLINE, "python");
         registry.lapseHeartbeat("quiet");
 
-        tokens.asOperator()
-                .get("/agents")
+        dashboard
+                .asOperator()
+                .get("/dashboard/agents")
                 .then()
                 .statusCode(200)
                 .body(containsString("<span class=\"availability availability-offline\">OFFLINE</span>"))
@@ -120,8 +132,9 @@ class AgentsPageIT {
     void displayNamesAreEscaped() {
         registry.register("sneaky", "<script>alert(1)</script>", Availability.ONLINE, "python");
 
-        tokens.asOperator()
-                .get("/agents")
+        dashboard
+                .asOperator()
+                .get("/dashboard/agents")
                 .then()
                 .statusCode(200)
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -134,17 +147,19 @@ class AgentsPageIT {
             registry.register("agent-%02d".formatted(i), "Agent " + i, Availability.ONLINE, "python");
         }
 
-        tokens.asOperator()
-                .get("/agents")
+        dashboard
+                .asOperator()
+                .get("/dashboard/agents")
                 .then()
                 .statusCode(200)
                 .body(containsString("data-agent-id=\"agent-49\""))
                 .body(not(containsString("data-agent-id=\"agent-50\"")))
-                .body(containsString("href=\"/agents?after=agent-49\""));
+                .body(containsString("href=\"/dashboard/agents?after=agent-49\""));
 
-        tokens.asOperator()
+        dashboard
+                .asOperator()
                 .queryParam("after", "agent-49")
-                .get("/agents")
+                .get("/dashboard/agents")
                 .then()
                 .statusCode(200)
                 .body(containsString("data-agent-id=\"agent-50\""))
@@ -153,9 +168,10 @@ class AgentsPageIT {
 
     @Test
     void malformedCursorShowsAReadableMessage() {
-        tokens.asOperator()
+        dashboard
+                .asOperator()
                 .queryParam("after", "no/such cursor")
-                .get("/agents")
+                .get("/dashboard/agents")
                 .then()
                 .statusCode(400)
                 .contentType(containsString("text/html"))

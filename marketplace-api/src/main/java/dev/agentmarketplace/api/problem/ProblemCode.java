@@ -56,6 +56,7 @@ public enum ProblemCode {
     CLIENT_ALREADY_EXISTS(409, "Client already exists"),
     CLIENT_NOT_FOUND(404, "Client not found"),
     LOCAL_ISSUER_DISABLED(409, "Embedded token issuer disabled"),
+    SIGN_IN_LINK_USED(409, "Sign-in link already used"),
     IDEMPOTENCY_IN_PROGRESS(409, "Request with this idempotency key in progress"),
     RATE_LIMITED(429, "Too many requests"),
 

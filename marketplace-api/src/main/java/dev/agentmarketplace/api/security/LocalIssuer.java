@@ -37,6 +37,15 @@ public class LocalIssuer {
         return load().tokens();
     }
 
+    /**
+     * The issuer's dashboard sign-in links and sessions.
+     *
+     * @throws ConflictException with {@code LOCAL_ISSUER_DISABLED} when an external provider signs staff in instead
+     */
+    public LocalSignInCredentials signIn() {
+        return load().signIn();
+    }
+
     /** How quarkus-oidc verifies the issuer's tokens: with its public key, its issuer and the groups claim. */
     OidcTenantConfig tenantConfig() {
         return load().tenant();
@@ -60,7 +69,7 @@ public class LocalIssuer {
         return current;
     }
 
-    private record Loaded(LocalTokenIssuer tokens, OidcTenantConfig tenant) {
+    private record Loaded(LocalTokenIssuer tokens, LocalSignInCredentials signIn, OidcTenantConfig tenant) {
         static Loaded of(AuthConfig config, Clock clock) {
             AuthConfig.LocalIssuer settings = config.localIssuer();
             LocalIssuerKeys keys = LocalIssuerKeys.loadOrCreate(settings.keyDirectory());
@@ -78,7 +87,7 @@ public class LocalIssuer {
                     .build();
             LocalTokenIssuer tokens = new LocalTokenIssuer(
                     keys, settings.issuer(), config.agentIdClaim(), settings.tokenLifetime(), clock);
-            return new Loaded(tokens, tenant);
+            return new Loaded(tokens, new LocalSignInCredentials(keys, tokens, settings.issuer(), clock), tenant);
         }
     }
 }

@@ -34,6 +34,11 @@ public final class LocalTokenIssuer {
 
     /** A signed token for {@code subject}, acting as {@code agent} when given, holding {@code roles}. */
     public MintedToken mint(String subject, Optional<AgentId> agent, Set<Role> roles) {
+        return mint(subject, agent, roles, lifetime);
+    }
+
+    /** As {@link #mint(String, Optional, Set)}, valid for {@code lifetime} instead of the issuer's default. */
+    public MintedToken mint(String subject, Optional<AgentId> agent, Set<Role> roles, Duration lifetime) {
         Instant issuedAt = clock.instant();
         Instant expiresAt = issuedAt.plus(lifetime);
         var claims = Jwt.issuer(issuer)

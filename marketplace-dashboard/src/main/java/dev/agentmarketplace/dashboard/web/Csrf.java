@@ -1,0 +1,83 @@
+package dev.agentmarketplace.dashboard.web;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * The dashboard's CSRF token (OWASP "double submit cookie"): a random value in an HttpOnly cookie
+ * that every form repeats in a hidden field and every htmx request in a header. A page of another
+ * site can make the browser send the cookie but cannot read it, so it cannot repeat it. Templates
+ * read it as {@code inject:csrf}.
+ */
+@RequestScoped
+@Named("csrf")
+public class Csrf {
+    public static final String COOKIE = "marketplace-csrf";
+    public static final String FIELD = "csrf-token";
+    public static final String HEADER = "X-CSRF-Token";
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HttpServerRequest request;
+    private String token;
+    private boolean issued;
+
+    Csrf(HttpServerRequest request) {
+        this.request = request;
+    }
+
+    /** The token of this browser, a new one (sent as a cookie with the answer) when it has none. */
+    public String token() {
+        if (token == null) {
+            String presented = cookieValue();
+            if (presented != null) {
+                token = presented;
+            } else {
+                byte[] bytes = new byte[32];
+                RANDOM.nextBytes(bytes);
+                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                issued = true;
+            }
+        }
+        return token;
+    }
+
+    /** The {@code hx-headers} of every page: htmx sends the token with each of its requests. */
+    public String htmxHeaders() {
+        return "{\"" + HEADER + "\":\"" + token() + "\"}";
+    }
+
+    /** Whether {@code presented} repeats this browser's cookie; compared in constant time. */
+    boolean matches(String presented) {
+        String expected = cookieValue();
+        return expected != null
+                && presented != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The cookie to send when this request issued a token. */
+    Cookie cookieToSend() {
+        if (!issued) {
+            return null;
+        }
+        return Cookie.cookie(COOKIE, token)
+                .setPath("/dashboard")
+                .setHttpOnly(true)
+                .setSecure(request.isSSL())
+                .setSameSite(CookieSameSite.STRICT);
+    }
+
+    private String cookieValue() {
+        Cookie cookie = request.getCookie(COOKIE);
+        return cookie != null && WELL_FORMED.matcher(cookie.getValue()).matches() ? cookie.getValue() : null;
+    }
+}
