@@ -34,7 +34,7 @@ final class OverviewCharts {
     /** One line chart for the volume in {@code currency} per hour of the window. */
     static String volume(MarketSnapshot snapshot, Currency currency) {
         List<Datum> data = snapshot.series().stream()
-                .map(point -> money(HOUR.format(point.hour()), point.volumeIn(currency), ""))
+                .map(point -> amount(HOUR.format(point.hour()), point.volumeIn(currency)))
                 .toList();
         return SvgCharts.line(
                 "chart-volume-" + currency.code().toLowerCase(Locale.ROOT),
@@ -73,7 +73,13 @@ final class OverviewCharts {
         return Datum.of(demand.capability().name(), demand.hires());
     }
 
-    private static Datum money(String label, Money amount, String kind) {
-        return new Datum(label, amount.amount(), amount.toString(), kind);
+    /** The amount without trailing zeros: the chart's caption names the currency. */
+    private static Datum amount(String label, Money amount) {
+        BigDecimal value = amount.amount();
+        return new Datum(
+                label,
+                value,
+                value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString(),
+                "");
     }
 }

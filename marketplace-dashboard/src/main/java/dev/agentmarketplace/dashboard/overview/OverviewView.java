@@ -5,6 +5,7 @@ import dev.agentmarketplace.core.market.Rate;
 import dev.agentmarketplace.core.money.Money;
 import io.quarkus.qute.RawString;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +21,10 @@ public record OverviewView(
         List<String> feeRevenueAllTime,
         String settlementRate,
         String disputeRate,
-        RawString hiresChart,
-        List<RawString> volumeCharts,
-        RawString statesChart,
-        RawString capabilitiesChart) {
+        List<Chart> charts) {
+
+    /** A chart and its visible caption. */
+    public record Chart(String caption, RawString svg) {}
 
     static OverviewView of(MarketSnapshot snapshot) {
         return new OverviewView(
@@ -34,12 +35,19 @@ public record OverviewView(
                 amounts(snapshot.feeRevenueAllTime()),
                 percent(snapshot.settlementRate()),
                 percent(snapshot.disputeRate()),
-                new RawString(OverviewCharts.hires(snapshot)),
-                snapshot.seriesCurrencies().stream()
-                        .map(currency -> new RawString(OverviewCharts.volume(snapshot, currency)))
-                        .toList(),
-                new RawString(OverviewCharts.states(snapshot)),
-                new RawString(OverviewCharts.capabilities(snapshot)));
+                charts(snapshot));
+    }
+
+    private static List<Chart> charts(MarketSnapshot snapshot) {
+        List<Chart> charts = new ArrayList<>();
+        charts.add(new Chart("Hires per hour", new RawString(OverviewCharts.hires(snapshot))));
+        snapshot.seriesCurrencies()
+                .forEach(currency -> charts.add(new Chart(
+                        "Volume per hour, " + currency.code(),
+                        new RawString(OverviewCharts.volume(snapshot, currency)))));
+        charts.add(new Chart("Transactions by state", new RawString(OverviewCharts.states(snapshot))));
+        charts.add(new Chart("Top capabilities by hires, 24 h", new RawString(OverviewCharts.capabilities(snapshot))));
+        return charts;
     }
 
     public Instant at() {

@@ -14,7 +14,7 @@ import java.util.List;
 public final class SvgCharts {
     static final int WIDTH = 640;
     static final int HEIGHT = 220;
-    private static final int LEFT = 56;
+    private static final int LEFT = 64;
     private static final int RIGHT = 12;
     private static final int TOP = 14;
     private static final int BOTTOM = 28;
