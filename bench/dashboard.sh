@@ -92,7 +92,8 @@ started=$(date +%s)
 start_app
 caught_up="SELECT c.scanned_to IS NOT NULL AND c.journal_sequence = h.entry_sequence
   AND NOT EXISTS (SELECT 1 FROM market_dirty_hour) FROM market_rollup_cursor c, journal_head h"
-for _ in $(seq 1 600); do
+deadline=$(( $(date +%s) + 600 ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
   [ "$(psql_db -c "$caught_up")" = "t" ] && break
   sleep 1
 done
