@@ -13,12 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,6 +60,8 @@ public final class DashboardBrowser implements AutoCloseable {
                             "--no-first-run",
                             "--window-size=1366,900",
                             "--user-data-dir=" + profile);
+            // The console is where Chromium reports what the Content-Security-Policy blocked.
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(BrowserAvailabilityCondition.CHROMEDRIVER))
                     .usingAnyFreePort()
@@ -92,6 +98,13 @@ public final class DashboardBrowser implements AutoCloseable {
     public DashboardBrowser get(String path) {
         driver.get(root + path);
         return this;
+    }
+
+    /** What the page wrote to the console, or the browser about it (blocked scripts and styles among them). */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     public ChromeDriver driver() {

@@ -14,6 +14,10 @@ import dev.agentmarketplace.core.registry.Availability;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +85,28 @@ class DashboardSignInIT {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.asString()).contains("has been used already").doesNotContain(link);
         assertThat(again.detailedCookie(StaffSession.COOKIE)).isNull();
+    }
+
+    @Test
+    void linkPrintedByTheCommandLineSignsInToTheRunningPlatform() {
+        var out = new ByteArrayOutputStream();
+        int status = SignInLinkCommand.run(
+                new String[] {"sign-in-link", "--subject", "olivia", "--role", "operator"},
+                ConfigProvider.getConfig(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(status).isZero();
+        String url = out.toString(StandardCharsets.UTF_8).strip();
+        String link = URLDecoder.decode(url.substring(url.indexOf("link=") + "link=".length()), StandardCharsets.UTF_8);
+
+        Response signedIn = redeem(link, DashboardClient.newCsrfToken(), "/dashboard/agents");
+
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        given().cookie(StaffSession.COOKIE, signedIn.getCookie(StaffSession.COOKIE))
+                .get("/dashboard/agents")
+                .then()
+                .statusCode(200)
+                .body(containsString("<span class=\"signed-in-as\">olivia</span>"));
     }
 
     @Test
@@ -171,7 +198,7 @@ class DashboardSignInIT {
                 .post("/dashboard/sign-in/out")
                 .then()
                 .statusCode(303)
-                .header("Location", endsWith("/dashboard/sign-in?signed-out"))
+                .header("Location", endsWith("/dashboard/sign-in?signed-out=true"))
                 .header("Set-Cookie", containsString(StaffSession.COOKIE + "=;"))
                 .header("Set-Cookie", containsString("Max-Age=0"));
     }

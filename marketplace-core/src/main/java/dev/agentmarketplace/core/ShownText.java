@@ -33,14 +33,23 @@ public final class ShownText {
      * a message quoting a refused value cannot smuggle the character into a log or a response.
      */
     public static String escaped(String message) {
-        if (message == null || firstRefused(message, false) < 0) {
+        return escaped(message, false);
+    }
+
+    /** Like {@link #escaped(String)}, but keeps TAB, LF and CR, as a paragraph may hold them. */
+    public static String escapedParagraph(String text) {
+        return escaped(text, true);
+    }
+
+    private static String escaped(String message, boolean paragraph) {
+        if (message == null || firstRefused(message, paragraph) < 0) {
             return message;
         }
         StringBuilder out = new StringBuilder(message.length() + 16);
         for (int i = 0; i < message.length(); ) {
             int cp = message.codePointAt(i);
             int width = Character.charCount(cp);
-            if (refused(cp, false)) {
+            if (refused(cp, paragraph)) {
                 out.append(codePoint(cp));
             } else {
                 out.appendCodePoint(cp);

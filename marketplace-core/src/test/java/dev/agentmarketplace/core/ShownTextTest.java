@@ -155,6 +155,14 @@ class ShownTextTest {
                 0);
     }
 
+    @Test
+    void paragraphEscapingKeepsLineBreaksAndWritesOtherControlsAsCodePoints() {
+        assertThat(ShownText.escapedParagraph("one\ntwo\tthree\u202Efour\u0007"))
+                .isEqualTo("one\ntwo\tthreeU+202EfourU+0007");
+        assertThat(ShownText.escaped("one\ntwo")).isEqualTo("oneU+000Atwo");
+        assertThat(ShownText.escapedParagraph(null)).isNull();
+    }
+
     private static void assertRefused(String field, Runnable construction) {
         assertThatThrownBy(construction::run).isInstanceOfSatisfying(InvalidValueException.class, e -> {
             assertThat(e.field()).isEqualTo(field);

@@ -123,12 +123,23 @@ public final class DisputeDesk {
 
     /** An operator's decision: the transaction is resolved with {@code outcome} and its money moves accordingly. */
     public Dispute resolve(DisputeId id, String operator, DisputeOutcome outcome, String note) {
+        String checked = checkNote(note);
+        return unitOfWork.execute(
+                () -> decide(load(id), new Resolution(outcome, Actor.operator(operator), now(), checked)));
+    }
+
+    /**
+     * The note of an operator's decision, stripped, as {@link #resolve} takes it; a form checks it
+     * with the rest of its fields before resolving.
+     *
+     * @throws InvalidValueException naming {@code note} when it is blank or longer than {@link #MAX_NOTE_LENGTH}
+     */
+    public static String checkNote(String note) {
         if (note == null || note.isBlank() || note.length() > MAX_NOTE_LENGTH) {
             throw new InvalidValueException(
                     "note", "an operator's decision needs a note of 1-" + MAX_NOTE_LENGTH + " characters");
         }
-        return unitOfWork.execute(
-                () -> decide(load(id), new Resolution(outcome, Actor.operator(operator), now(), note.strip())));
+        return note.strip();
     }
 
     /**
@@ -201,6 +212,20 @@ public final class DisputeDesk {
     public DisputePage list(DisputeFilter filter, Optional<DisputeId> after, int limit) {
         return KeysetPages.read(
                 limit, MAX_PAGE_SIZE, rows -> disputes.list(filter, after, rows), Dispute::id, DisputePage::new);
+    }
+
+    /**
+     * A page of the queue operators work through: OPEN disputes by the soonest deadline, then RESOLVED
+     * ones by the latest deadline ({@link DisputeQueueCursor#ORDER}), only those in {@code status} when
+     * given; pass the returned cursor to get the next page.
+     */
+    public DisputeQueuePage queue(Optional<DisputeStatus> status, Optional<String> cursor, int limit) {
+        return KeysetPages.read(
+                limit,
+                MAX_PAGE_SIZE,
+                rows -> disputes.queue(status, cursor.map(DisputeQueueCursor::decode), rows),
+                last -> DisputeQueueCursor.of(last).encode(),
+                DisputeQueuePage::new);
     }
 
     private Dispute decide(Dispute dispute, Resolution resolution) {

@@ -36,4 +36,10 @@ public interface DisputeRepository {
 
     /** Disputes matching {@code filter} in id order, strictly after {@code after} when given, at most {@code limit}. */
     List<Dispute> list(DisputeFilter filter, Optional<DisputeId> after, int limit);
+
+    /**
+     * The queue: disputes in {@code status} (any when empty) in {@link DisputeQueueCursor#ORDER},
+     * strictly after {@code after} when given, at most {@code limit}.
+     */
+    List<Dispute> queue(Optional<DisputeStatus> status, Optional<DisputeQueueCursor> after, int limit);
 }

@@ -9,12 +9,16 @@ import java.util.Objects;
 
 /**
  * Position in a history listing, which is ordered by creation time then id: the next page starts
- * strictly after it. Clients see it only as an opaque string ({@link #encode}).
+ * strictly after it, or strictly before it in a newest-first listing. Clients see it only as an
+ * opaque string ({@link #encode}).
  */
 public record HistoryCursor(Instant createdAt, TransactionId id) {
     /** The order of history listings. */
     public static final Comparator<Transaction> ORDER = Comparator.comparing(Transaction::createdAt)
             .thenComparing(tx -> tx.id().value());
+
+    /** The order of newest-first listings: {@link #ORDER} reversed. */
+    public static final Comparator<Transaction> NEWEST_FIRST = ORDER.reversed();
 
     public HistoryCursor {
         Objects.requireNonNull(createdAt, "createdAt");
@@ -29,6 +33,12 @@ public record HistoryCursor(Instant createdAt, TransactionId id) {
     public boolean precedes(Transaction transaction) {
         int byTime = transaction.createdAt().compareTo(createdAt);
         return byTime > 0 || (byTime == 0 && transaction.id().value().compareTo(id.value()) > 0);
+    }
+
+    /** Whether {@code transaction} comes before this position in history order (after it, newest first). */
+    public boolean follows(Transaction transaction) {
+        int byTime = transaction.createdAt().compareTo(createdAt);
+        return byTime < 0 || (byTime == 0 && transaction.id().value().compareTo(id.value()) < 0);
     }
 
     public String encode() {

@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -199,6 +202,71 @@ public final class Ledger {
      */
     public void checkHirable(AgentId payer, AgentId provider, Capability capability, Money amount) {
         unitOfWork.run(() -> checkHireAllowed(payer, provider, capability, amount, now()));
+    }
+
+    /**
+     * How much of {@code provider}'s capacity the rolling hour has used, counted exactly as a hire's
+     * capacity check counts it. A read: nothing is locked, so a concurrent hire may add one.
+     */
+    public CapacityUse capacityUse(Agent provider) {
+        Instant since = now().minus(CAPACITY_WINDOW);
+        return new CapacityUse(
+                provider.id(), statistics.hiresOf(provider.id(), since), provider.capacityPerHour(), since);
+    }
+
+    /**
+     * The moves {@code actor} may ask of transaction {@code id} as it stands, in {@link LedgerMove}
+     * order: those {@link TransitionTable} allows from its state that this actor may make, as each
+     * move checks it. Pages offer exactly these; every move still checks again when it is made.
+     *
+     * <ul>
+     *   <li>settle, cancel: the payer's side (the payer, an operator, the platform);
+     *   <li>expire: the platform, once the hold has timed out;
+     *   <li>dispute: a party, before settlement or within the dispute window after it;
+     *   <li>resolve: an operator or a rule, through the dispute desk;
+     *   <li>none of settle, cancel, expire or dispute while an x402 payment decides a PENDING hire.
+     * </ul>
+     *
+     * @throws NotFoundException with {@code TRANSACTION_NOT_FOUND} for an unknown transaction
+     */
+    public Set<LedgerMove> allowedMoves(TransactionId id, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return unitOfWork.execute(() -> {
+            Transaction tx = load(id);
+            boolean decidedElsewhere = tx.state() == TransactionState.PENDING && external.decides(tx.id());
+            Instant now = now();
+            EnumSet<LedgerMove> allowed = EnumSet.noneOf(LedgerMove.class);
+            for (LedgerMove move : LedgerMove.values()) {
+                if (TransitionTable.target(tx.state(), move).isPresent()
+                        && mayMake(tx, actor, move, now)
+                        && !(decidedElsewhere && move != LedgerMove.RESOLVE)) {
+                    allowed.add(move);
+                }
+            }
+            return Collections.unmodifiableSet(allowed);
+        });
+    }
+
+    /** Who may make {@code move} of {@code tx} at {@code now}, leaving the state machine aside. */
+    private boolean mayMake(Transaction tx, Actor actor, LedgerMove move, Instant now) {
+        return switch (move) {
+            case SETTLE, CANCEL -> payerSide(tx, actor);
+            case EXPIRE ->
+                actor.kind() == Actor.Kind.SYSTEM && now.isAfter(tx.createdAt().plus(settings.holdTimeout()));
+            case DISPUTE ->
+                (actor.is(tx.payer()) || actor.is(tx.provider()))
+                        && tx.settledAt()
+                                .map(settled -> !now.isAfter(settled.plus(settings.disputeWindow())))
+                                .orElse(true);
+            case RESOLVE -> actor.kind() != Actor.Kind.AGENT;
+        };
+    }
+
+    private static boolean payerSide(Transaction tx, Actor actor) {
+        return switch (actor.kind()) {
+            case OPERATOR, SYSTEM -> true;
+            case AGENT -> actor.is(tx.payer());
+        };
     }
 
     /**
@@ -502,16 +570,11 @@ public final class Ledger {
     }
 
     private void checkPayerSide(Transaction tx, Actor actor, LedgerMove move) {
-        switch (actor.kind()) {
-            case OPERATOR, SYSTEM -> {}
-            case AGENT -> {
-                if (!actor.is(tx.payer())) {
-                    throw new RuleViolationException(
-                            ErrorCode.NOT_A_PARTY,
-                            "only the payer '" + tx.payer() + "' or an operator may " + move.verb() + " transaction '"
-                                    + tx.id() + "', not agent '" + actor.id() + "'");
-                }
-            }
+        if (!payerSide(tx, actor)) {
+            throw new RuleViolationException(
+                    ErrorCode.NOT_A_PARTY,
+                    "only the payer '" + tx.payer() + "' or an operator may " + move.verb() + " transaction '" + tx.id()
+                            + "', not agent '" + actor.id() + "'");
         }
     }
 

@@ -46,6 +46,16 @@ public final class TransactionQueries {
                 TransactionPage::new);
     }
 
+    /** A page of history newest first; pass the returned cursor to get the next (older) page. */
+    public TransactionPage recent(TransactionFilter filter, Optional<String> cursor, int limit) {
+        return KeysetPages.read(
+                limit,
+                MAX_PAGE_SIZE,
+                rows -> transactions.recent(filter, cursor.map(HistoryCursor::decode), rows),
+                last -> HistoryCursor.of(last).encode(),
+                TransactionPage::new);
+    }
+
     /**
      * Hands every matching transaction to {@code sink} in history order, one page at a time, so an
      * export of any size never holds more than a page.

@@ -43,4 +43,11 @@ public interface TransactionRepository {
      * HistoryCursor#ORDER}), strictly after {@code after} when given, at most {@code limit}.
      */
     List<Transaction> history(TransactionFilter filter, Optional<HistoryCursor> after, int limit);
+
+    /**
+     * Like {@link #history}, newest first ({@link HistoryCursor#NEWEST_FIRST}): transactions matching
+     * {@code filter}, strictly before {@code before} in history order when given, at most {@code
+     * limit}. Operators read the market from its latest hire backwards.
+     */
+    List<Transaction> recent(TransactionFilter filter, Optional<HistoryCursor> before, int limit);
 }

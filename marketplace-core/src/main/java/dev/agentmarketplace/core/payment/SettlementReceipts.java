@@ -71,6 +71,14 @@ public final class SettlementReceipts {
     }
 
     /**
+     * The signed receipt of {@code transaction} as it stands, for a page that shows a transaction
+     * whatever its state: empty when it has never been settled.
+     */
+    public Optional<SignedReceipt> find(Transaction transaction) {
+        return receiptOf(transaction).map(signer::sign);
+    }
+
+    /**
      * Hands the signed receipt of every settled transaction {@code filter} selects to {@code sink},
      * in history order, a page at a time.
      *

@@ -25,4 +25,10 @@ public interface ReputationRepository {
     void saveSummary(ReputationSummary summary);
 
     Optional<ReputationSummary> summaryOf(AgentId agent);
+
+    /** Appends the reputation as it stands after an event, to the agent's series of points. */
+    void appendPoint(ReputationPoint point);
+
+    /** The last {@code limit} points of {@code agent}'s series, oldest first. */
+    List<ReputationPoint> recentPoints(AgentId agent, int limit);
 }

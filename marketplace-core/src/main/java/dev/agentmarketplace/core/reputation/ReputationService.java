@@ -2,6 +2,7 @@ package dev.agentmarketplace.core.reputation;
 
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
+import dev.agentmarketplace.core.InvalidValueException;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.RuleViolationException;
 import dev.agentmarketplace.core.UnitOfWork;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * the agent's history and refreshes its {@link ReputationSummary} in the same unit of work.
  */
 public final class ReputationService implements DisputeOutcomeListener, SettlementListener {
+    public static final int MAX_TREND_POINTS = 500;
+
     private final ReputationRepository reputations;
     private final TransactionRepository transactions;
     private final AgentRepository agents;
@@ -191,6 +194,20 @@ public final class ReputationService implements DisputeOutcomeListener, Settleme
         return reputations.history(agent);
     }
 
+    /**
+     * The reputation after each of the agent's last {@code limit} events, oldest first: the points
+     * of a chart of its score and interval over time.
+     *
+     * @throws NotFoundException with {@code AGENT_NOT_FOUND} for an unknown agent
+     */
+    public List<ReputationPoint> trend(AgentId agent, int limit) {
+        if (limit < 1 || limit > MAX_TREND_POINTS) {
+            throw new InvalidValueException("limit", "must be between 1 and " + MAX_TREND_POINTS + ", was " + limit);
+        }
+        requireAgent(agent);
+        return reputations.recentPoints(agent, limit);
+    }
+
     public static ConflictException feedbackAlreadyGiven(TransactionId transaction) {
         return new ConflictException(
                 ErrorCode.FEEDBACK_ALREADY_GIVEN,
@@ -207,6 +224,7 @@ public final class ReputationService implements DisputeOutcomeListener, Settleme
         Instant now = event.at();
         Reputation reputation = calculator.compute(event.agent(), reputations.history(event.agent()), now);
         reputations.saveSummary(reputation.summary());
+        reputations.appendPoint(ReputationPoint.of(reputation));
         return reputation;
     }
 

@@ -357,4 +357,38 @@ class DisputeDeskTest {
                         assertThat(d.resolution().orElseThrow().decidedBy()).isEqualTo(Actor.system("uphold-all")));
         assertThat(world.verifier.verify()).isInstanceOf(ChainVerification.Intact.class);
     }
+
+    @Test
+    void theQueueShowsOpenDisputesSoonestDeadlineFirstThenResolvedOnesAndPagesByCursor() {
+        Dispute first = open(hire(), PAYER);
+        world.clock.advance(Duration.ofSeconds(30));
+        Dispute second = open(hire(), PROVIDER);
+        world.clock.advance(Duration.ofSeconds(30));
+        Dispute third = open(hire(), PAYER);
+        world.desk.resolve(first.id(), "ops-1", new DisputeOutcome.ProviderUpheld(), "delivered");
+
+        DisputeQueuePage page = world.desk.queue(Optional.empty(), Optional.empty(), 2);
+        DisputeQueuePage rest = world.desk.queue(Optional.empty(), page.nextCursor(), 2);
+
+        assertThat(page.disputes()).extracting(Dispute::id).containsExactly(second.id(), third.id());
+        assertThat(rest.disputes()).extracting(Dispute::id).containsExactly(first.id());
+        assertThat(rest.nextCursor()).isEmpty();
+        assertThat(world.desk
+                        .queue(Optional.of(DisputeStatus.RESOLVED), Optional.empty(), 10)
+                        .disputes())
+                .extracting(Dispute::id)
+                .containsExactly(first.id());
+    }
+
+    @Test
+    void theQueueRefusesACursorItDidNotIssueAndAPageSizeOutOfRange() {
+        assertRefused(
+                () -> world.desk.queue(Optional.empty(), Optional.of("garbage"), 10),
+                InvalidValueException.class,
+                ErrorCode.INVALID_VALUE);
+        assertRefused(
+                () -> world.desk.queue(Optional.empty(), Optional.empty(), DisputeDesk.MAX_PAGE_SIZE + 1),
+                InvalidValueException.class,
+                ErrorCode.INVALID_VALUE);
+    }
 }

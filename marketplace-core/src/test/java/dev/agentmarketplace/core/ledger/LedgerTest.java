@@ -236,6 +236,29 @@ class LedgerTest {
     }
 
     @Test
+    void capacityUseCountsTheRollingHourAsTheCapacityCheckDoes() {
+        hire("2.00");
+        Transaction second = hire("2.00");
+        world.ledger.cancel(second.id(), Actor.agent(PAYER));
+        hire("2.00");
+        var provider = world.agents.findById(PROVIDER).orElseThrow();
+
+        CapacityUse use = world.ledger.capacityUse(provider);
+
+        assertThat(use.hires()).isEqualTo(2);
+        assertThat(use.capacityPerHour()).isEqualTo(3);
+        assertThat(use.percent()).isEqualTo(66);
+        assertThat(use.isFull()).isFalse();
+        assertThat(use.since()).isEqualTo(world.clock.instant().minus(Duration.ofHours(1)));
+        hire("2.00");
+        assertThat(world.ledger.capacityUse(provider).isFull()).isTrue();
+        assertRefused(() -> hire("2.00"), RuleViolationException.class, ErrorCode.CAPACITY_EXCEEDED);
+
+        world.clock.advance(Duration.ofMinutes(61));
+        assertThat(world.ledger.capacityUse(provider).hires()).isZero();
+    }
+
+    @Test
     void settlementPostsEscrowToTheProviderMinusThePlatformFee() {
         Transaction tx = hire("2.00");
         world.clock.advance(Duration.ofMinutes(1));
@@ -397,6 +420,11 @@ class LedgerTest {
         @Override
         public List<Transaction> history(TransactionFilter filter, Optional<HistoryCursor> after, int limit) {
             return stored.history(filter, after, limit);
+        }
+
+        @Override
+        public List<Transaction> recent(TransactionFilter filter, Optional<HistoryCursor> before, int limit) {
+            return stored.recent(filter, before, limit);
         }
     }
 

@@ -109,4 +109,35 @@ class TransactionQueriesTest {
                 .isEqualTo(hires);
         assertThat(exported).containsExactlyElementsOf(expected);
     }
+
+    @Property(tries = 30)
+    void followingRecentCursorsVisitsEveryTransactionOnceNewestFirst(
+            @ForAll @IntRange(min = 0, max = 25) int hires, @ForAll @IntRange(min = 1, max = 7) int pageSize) {
+        LedgerFixture world = world();
+        List<TransactionId> expected = new ArrayList<>();
+        for (int i = 0; i < hires; i++) {
+            expected.addFirst(hire(world, i % 2 == 0 ? "python" : "rust").id());
+            if (i % 3 == 0) {
+                world.clock.advance(Duration.ofMillis(1));
+            }
+        }
+
+        List<TransactionId> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            TransactionPage page = world.queries.recent(TransactionFilter.ALL, cursor, pageSize);
+            assertThat(page.transactions()).hasSizeLessThanOrEqualTo(pageSize);
+            page.transactions().forEach(tx -> seen.add(tx.id()));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void recentRefusesACursorItDidNotIssue() {
+        assertThatThrownBy(() -> world().queries.recent(TransactionFilter.ALL, Optional.of("bm90IGEgY3Vyc29y"), 10))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("cursor:");
+    }
 }

@@ -186,6 +186,17 @@ class SettlementReceiptsTest {
     }
 
     @Test
+    void findGivesTheReceiptOfASettledHireAndNothingForAPendingOne() {
+        Transaction settled = manuallySettled("ref-1");
+        Transaction pending = world.ledger
+                .hire(world.request("orchestrator", "py-expert", "python", "1.50"))
+                .transaction();
+
+        assertThat(receipts.find(settled)).contains(receipts.receiptOf(settled.id()));
+        assertThat(receipts.find(pending)).isEmpty();
+    }
+
+    @Test
     void pendingOrCancelledTransactionHasNoReceipt() {
         Transaction pending = world.ledger
                 .hire(world.request("orchestrator", "py-expert", "python", "1.50"))

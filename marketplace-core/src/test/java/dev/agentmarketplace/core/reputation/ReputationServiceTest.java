@@ -57,6 +57,33 @@ class ReputationServiceTest {
     }
 
     @Test
+    void everyRecordedEventAddsAPointOfTheTrendWithItsInterval() {
+        Reputation first = service.recordTaskOutcome(PROVIDER, true, 1, Optional.empty(), "task 1");
+        clock.advance(Duration.ofHours(1));
+        Reputation second = service.adjust(PROVIDER, new BigDecimal("-0.5"), "late deliveries", "ops-1");
+        clock.advance(Duration.ofHours(1));
+        Reputation third = service.recordTaskOutcome(PROVIDER, false, 1, Optional.empty(), "task 2");
+
+        assertThat(service.trend(PROVIDER, 10))
+                .containsExactly(ReputationPoint.of(first), ReputationPoint.of(second), ReputationPoint.of(third));
+        assertThat(service.trend(PROVIDER, 2)).containsExactly(ReputationPoint.of(second), ReputationPoint.of(third));
+        ReputationPoint last = service.trend(PROVIDER, 1).getFirst();
+        assertThat(last.low()).isLessThan(last.score());
+        assertThat(last.high()).isGreaterThan(last.score());
+        assertThat(service.trend(PAYER, 10)).isEmpty();
+    }
+
+    @Test
+    void trendIsRefusedForAnUnknownAgentAndAnOutOfRangeLimit() {
+        assertThatThrownBy(() -> service.trend(AgentId.of("nobody"), 10))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AGENT_NOT_FOUND));
+        assertThatThrownBy(() -> service.trend(PROVIDER, 0)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> service.trend(PROVIDER, ReputationService.MAX_TREND_POINTS + 1))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
     void payerOfSettledUndisputedTransactionMayRateItsProviderOnce() {
         TransactionId tx = transactions.add(PAYER, PROVIDER, TEN, clock.instant(), TransactionState.SETTLED);
 

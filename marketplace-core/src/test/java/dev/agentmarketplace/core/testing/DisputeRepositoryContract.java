@@ -13,6 +13,7 @@ import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.dispute.Dispute;
 import dev.agentmarketplace.core.dispute.DisputeFilter;
 import dev.agentmarketplace.core.dispute.DisputeId;
+import dev.agentmarketplace.core.dispute.DisputeQueueCursor;
 import dev.agentmarketplace.core.dispute.DisputeRepository;
 import dev.agentmarketplace.core.dispute.DisputeStatus;
 import dev.agentmarketplace.core.dispute.Evidence;
@@ -26,6 +27,7 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -294,5 +296,78 @@ public abstract class DisputeRepositoryContract {
                 .containsExactly(disputeId(5));
         assertThat(list(DisputeFilter.ALL.withParty(BOB).withStatus(DisputeStatus.OPEN), Optional.of(disputeId(1)), 5))
                 .containsExactly(disputeId(6));
+    }
+
+    /**
+     * d1..d4 alice->bob and d5 carol->alice, d6 bob->carol: OPEN ones with deadlines out of id order
+     * (two share one), RESOLVED ones too; added out of order.
+     */
+    private void storeAQueue() {
+        add(open(4, T0.plusSeconds(30), List.of()));
+        add(open(1, T0.plusSeconds(20), List.of()));
+        add(open(6, BOB, CAROL, T0.plusSeconds(10), List.of()));
+        add(open(5, CAROL, ALICE, T0.plusSeconds(10), List.of()));
+        for (int n : new int[] {2, 3}) {
+            Dispute resolved = open(n, T0.plusSeconds(n * 100L), List.of());
+            add(resolved);
+            update(with(
+                    resolved,
+                    List.of(),
+                    DisputeStatus.RESOLVED,
+                    Optional.of(new Resolution(new DisputeOutcome.FullRefund(), Actor.operator("ops-1"), T0, "r"))));
+        }
+    }
+
+    private List<DisputeId> queue(Optional<DisputeStatus> status, int pageSize) {
+        List<DisputeId> ids = new ArrayList<>();
+        Optional<DisputeQueueCursor> after = Optional.empty();
+        List<Dispute> page;
+        do {
+            page = repo.queue(status, after, pageSize);
+            page.forEach(dispute -> ids.add(dispute.id()));
+            after = page.isEmpty() ? after : Optional.of(DisputeQueueCursor.of(page.getLast()));
+        } while (page.size() == pageSize);
+        return ids;
+    }
+
+    @Test
+    void theQueueIsOpenDisputesSoonestDeadlineFirstThenResolvedOnesLatestDeadlineFirst() {
+        storeAQueue();
+
+        List<DisputeId> expected =
+                List.of(disputeId(5), disputeId(6), disputeId(1), disputeId(4), disputeId(3), disputeId(2));
+        assertThat(queue(Optional.empty(), 10)).containsExactlyElementsOf(expected);
+        for (int pageSize = 1; pageSize <= 4; pageSize++) {
+            assertThat(queue(Optional.empty(), pageSize))
+                    .as("pages of " + pageSize)
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void theQueueFiltersByStatusAndPagesWithinIt() {
+        storeAQueue();
+
+        assertThat(queue(Optional.of(DisputeStatus.OPEN), 3))
+                .containsExactly(disputeId(5), disputeId(6), disputeId(1), disputeId(4));
+        assertThat(queue(Optional.of(DisputeStatus.RESOLVED), 1)).containsExactly(disputeId(3), disputeId(2));
+        assertThat(repo.queue(
+                        Optional.of(DisputeStatus.RESOLVED),
+                        Optional.of(new DisputeQueueCursor(DisputeStatus.OPEN, T0, disputeId(9))),
+                        10))
+                .extracting(Dispute::id)
+                .containsExactly(disputeId(3), disputeId(2));
+        assertThat(repo.queue(
+                        Optional.of(DisputeStatus.OPEN),
+                        Optional.of(new DisputeQueueCursor(DisputeStatus.RESOLVED, T0, disputeId(9))),
+                        10))
+                .isEmpty();
+    }
+
+    @Test
+    void anEmptyQueueHasNoPage() {
+        assertThat(repo.queue(Optional.empty(), Optional.empty(), 10)).isEmpty();
+        assertThat(repo.queue(Optional.of(DisputeStatus.OPEN), Optional.empty(), 10))
+                .isEmpty();
     }
 }

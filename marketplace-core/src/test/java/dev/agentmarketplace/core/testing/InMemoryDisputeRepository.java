@@ -5,6 +5,7 @@ import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.dispute.Dispute;
 import dev.agentmarketplace.core.dispute.DisputeFilter;
 import dev.agentmarketplace.core.dispute.DisputeId;
+import dev.agentmarketplace.core.dispute.DisputeQueueCursor;
 import dev.agentmarketplace.core.dispute.DisputeRepository;
 import dev.agentmarketplace.core.dispute.DisputeStatus;
 import dev.agentmarketplace.core.ledger.TransactionId;
@@ -79,6 +80,17 @@ public final class InMemoryDisputeRepository implements DisputeRepository {
     public List<Dispute> list(DisputeFilter filter, Optional<DisputeId> after, int limit) {
         var view = after.map(cursor -> disputes.tailMap(cursor.value(), false)).orElse(disputes);
         return view.values().stream().filter(filter::matches).limit(limit).toList();
+    }
+
+    @Override
+    public List<Dispute> queue(Optional<DisputeStatus> status, Optional<DisputeQueueCursor> after, int limit) {
+        return disputes.values().stream()
+                .filter(dispute ->
+                        status.map(value -> dispute.status() == value).orElse(true))
+                .filter(dispute -> after.map(cursor -> cursor.precedes(dispute)).orElse(true))
+                .sorted(DisputeQueueCursor.ORDER)
+                .limit(limit)
+                .toList();
     }
 
     private static Dispute withVersion(Dispute d, long version) {

@@ -3,6 +3,7 @@ package dev.agentmarketplace.core.testing;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.reputation.ReputationEvent;
+import dev.agentmarketplace.core.reputation.ReputationPoint;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationService;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
@@ -13,11 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The reputation port in memory: history per agent, one feedback per transaction, summaries, all undone on rollback. */
+/** The reputation port in memory: history per agent, one feedback per transaction, summaries and points, all undone on rollback. */
 public final class InMemoryReputationRepository implements ReputationRepository {
     private final Map<AgentId, List<ReputationEvent>> histories = new ConcurrentHashMap<>();
     private final Set<TransactionId> rated = ConcurrentHashMap.newKeySet();
     private final Map<AgentId, ReputationSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<AgentId, List<ReputationPoint>> points = new ConcurrentHashMap<>();
     private final InMemoryUnitOfWork unitOfWork;
 
     public InMemoryReputationRepository(InMemoryUnitOfWork unitOfWork) {
@@ -62,5 +64,18 @@ public final class InMemoryReputationRepository implements ReputationRepository 
     @Override
     public Optional<ReputationSummary> summaryOf(AgentId agent) {
         return Optional.ofNullable(summaries.get(agent));
+    }
+
+    @Override
+    public synchronized void appendPoint(ReputationPoint point) {
+        List<ReputationPoint> series = points.computeIfAbsent(point.agent(), agent -> new ArrayList<>());
+        series.add(point);
+        unitOfWork.onRollback(() -> series.removeLast());
+    }
+
+    @Override
+    public synchronized List<ReputationPoint> recentPoints(AgentId agent, int limit) {
+        List<ReputationPoint> series = points.getOrDefault(agent, List.of());
+        return List.copyOf(series.subList(Math.max(0, series.size() - limit), series.size()));
     }
 }

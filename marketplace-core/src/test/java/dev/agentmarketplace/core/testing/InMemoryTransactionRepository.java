@@ -77,6 +77,16 @@ public final class InMemoryTransactionRepository implements TransactionRepositor
                 .toList();
     }
 
+    @Override
+    public List<Transaction> recent(TransactionFilter filter, Optional<HistoryCursor> before, int limit) {
+        return transactions.values().stream()
+                .filter(filter::matches)
+                .filter(tx -> before.map(cursor -> cursor.follows(tx)).orElse(true))
+                .sorted(HistoryCursor.NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
     /** Every stored transaction, for the in-memory hire statistics. */
     List<Transaction> all() {
         return List.copyOf(transactions.values());

@@ -10,6 +10,7 @@ import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.reputation.ReputationEvent;
+import dev.agentmarketplace.core.reputation.ReputationPoint;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
 import java.math.BigDecimal;
@@ -146,6 +147,47 @@ public abstract class ReputationRepositoryContract {
 
         assertThat(repository.summaryOf(A)).contains(second);
         assertThat(repository.summaryOf(B)).isEmpty();
+    }
+
+    @Test
+    void recentPointsAreTheLastOfTheAgentsSeriesOldestFirst() {
+        List<ReputationPoint> series = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            series.add(new ReputationPoint(A, T0.plusSeconds(i), 3 + i * 0.1, 2 + i * 0.1, 4 + i * 0.1));
+        }
+        ReputationPoint other = new ReputationPoint(B, T0, 1, 0.5, 1.5);
+        unitOfWork.run(() -> {
+            series.forEach(repository::appendPoint);
+            repository.appendPoint(other);
+        });
+
+        assertThat(repository.recentPoints(A, 3)).containsExactly(series.get(2), series.get(3), series.get(4));
+        assertThat(repository.recentPoints(A, 50)).containsExactlyElementsOf(series);
+        assertThat(repository.recentPoints(B, 50)).containsExactly(other);
+    }
+
+    @Test
+    void pointsKeepTheirAppendOrderEvenWhenTheirTimesTie() {
+        ReputationPoint first = new ReputationPoint(A, T0, 3.1, 2, 4);
+        ReputationPoint second = new ReputationPoint(A, T0, 2.9, 2, 4);
+        unitOfWork.run(() -> {
+            repository.appendPoint(first);
+            repository.appendPoint(second);
+        });
+
+        assertThat(repository.recentPoints(A, 1)).containsExactly(second);
+        assertThat(repository.recentPoints(A, 2)).containsExactly(first, second);
+    }
+
+    @Test
+    void failedUnitOfWorkLeavesNoPointBehind() {
+        assertThatThrownBy(() -> unitOfWork.run(() -> {
+                    repository.appendPoint(new ReputationPoint(A, T0, 3.1, 2, 4));
+                    throw new RuleViolationException(ErrorCode.FEEDBACK_NOT_ALLOWED, "refused later in the work");
+                }))
+                .isInstanceOf(RuleViolationException.class);
+
+        assertThat(repository.recentPoints(A, 10)).isEmpty();
     }
 
     private static ReputationEvent success(AgentId agent, Instant at) {

@@ -233,6 +233,78 @@ public abstract class TransactionRepositoryContract {
     }
 
     @Test
+    void recentIsNewestFirstThenIdDescendingAndResumesBeforeTheCursor() {
+        add(pending(3, "alice", "bob", "python", "1.00", T0));
+        add(pending(1, "alice", "bob", "python", "1.00", T0));
+        add(pending(2, "alice", "bob", "python", "1.00", T0.minusSeconds(1)));
+        add(pending(4, "alice", "bob", "python", "1.00", T0.plusNanos(1_000)));
+
+        List<Transaction> first = repo.recent(TransactionFilter.ALL, Optional.empty(), 2);
+        List<Transaction> rest = repo.recent(TransactionFilter.ALL, Optional.of(HistoryCursor.of(first.getLast())), 10);
+
+        assertThat(first).extracting(tx -> tx.id()).containsExactly(txId(4), txId(3));
+        assertThat(rest).extracting(tx -> tx.id()).containsExactly(txId(1), txId(2));
+    }
+
+    /**
+     * Every combination of the four criteria the operators' page offers, on both sides of an agent,
+     * newest first and paged: each page holds exactly the matching transactions, none twice.
+     */
+    @Test
+    void recentCombinesPartyStateCapabilityAndTimeAndPagesEachCombination() {
+        String[] parties = {"alice", "bob", "carol"};
+        String[] capabilities = {"python", "rust"};
+        int n = 0;
+        List<Transaction> all = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String payer = parties[i % 3];
+            String provider = parties[(i + 1 + i / 3 % 2) % 3];
+            Transaction tx = pending(++n, payer, provider, capabilities[i / 6 % 2], "1.00", T0.plusSeconds(i * 10L));
+            add(tx);
+            if (i % 4 == 1) {
+                tx = update(moved(
+                        tx, TransactionState.SETTLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty()));
+            }
+            all.add(tx);
+        }
+        AgentId alice = AgentId.of("alice");
+        List<TransactionFilter> filters = new ArrayList<>();
+        for (PartyRole role : PartyRole.values()) {
+            TransactionFilter byAgent = TransactionFilter.ALL.withAgent(alice, role);
+            filters.add(byAgent);
+            filters.add(byAgent.withState(TransactionState.SETTLED));
+            filters.add(byAgent.withCapability(Capability.of("rust")));
+            filters.add(byAgent.withState(TransactionState.PENDING).withCapability(Capability.of("python")));
+            filters.add(byAgent.withState(TransactionState.SETTLED)
+                    .withCapability(Capability.of("rust"))
+                    .between(T0.plusSeconds(60), T0.plusSeconds(200)));
+        }
+        filters.add(TransactionFilter.ALL.withState(TransactionState.SETTLED).withCapability(Capability.of("python")));
+        filters.add(TransactionFilter.ALL.withState(TransactionState.CANCELLED));
+        filters.add(TransactionFilter.ALL.between(T0.plusSeconds(30), T0.plusSeconds(100)));
+
+        for (TransactionFilter filter : filters) {
+            List<Transaction> expected = all.stream()
+                    .filter(filter::matches)
+                    .sorted(HistoryCursor.NEWEST_FIRST)
+                    .toList();
+            List<Transaction> paged = new ArrayList<>();
+            Optional<HistoryCursor> before = Optional.empty();
+            List<Transaction> page;
+            do {
+                page = repo.recent(filter, before, 2);
+                paged.addAll(page);
+                before = page.isEmpty() ? before : Optional.of(HistoryCursor.of(page.getLast()));
+            } while (page.size() == 2);
+            assertThat(paged)
+                    .as(filter.toString())
+                    .extracting(Transaction::id)
+                    .containsExactlyElementsOf(
+                            expected.stream().map(Transaction::id).toList());
+        }
+    }
+
+    @Test
     void pendingCreatedBeforeTheCutoffOldestFirstAsTheHoldSweepAsksForThem() {
         add(pending(1, "alice", "bob", "python", "1.00", T0.plusSeconds(10)));
         add(pending(2, "alice", "bob", "python", "1.00", T0));

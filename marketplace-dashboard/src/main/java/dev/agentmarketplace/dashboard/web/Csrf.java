@@ -1,14 +1,17 @@
 package dev.agentmarketplace.dashboard.web;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,12 +29,13 @@ public class Csrf {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final HttpServerRequest request;
+    private final CurrentVertxRequest current;
     private String token;
     private boolean issued;
 
-    Csrf(HttpServerRequest request) {
-        this.request = request;
+    /** The HTTP request is looked up when needed: a template rendered outside one (a template test) gets a token too. */
+    Csrf(CurrentVertxRequest current) {
+        this.current = current;
     }
 
     /** The token of this browser, a new one (sent as a cookie with the answer) when it has none. */
@@ -72,12 +76,16 @@ public class Csrf {
         return Cookie.cookie(COOKIE, token)
                 .setPath("/dashboard")
                 .setHttpOnly(true)
-                .setSecure(request.isSSL())
+                .setSecure(request().map(HttpServerRequest::isSSL).orElse(false))
                 .setSameSite(CookieSameSite.STRICT);
     }
 
+    private Optional<HttpServerRequest> request() {
+        return Optional.ofNullable(current.getCurrent()).map(RoutingContext::request);
+    }
+
     private String cookieValue() {
-        Cookie cookie = request.getCookie(COOKIE);
+        Cookie cookie = request().map(r -> r.getCookie(COOKIE)).orElse(null);
         return cookie != null && WELL_FORMED.matcher(cookie.getValue()).matches() ? cookie.getValue() : null;
     }
 }

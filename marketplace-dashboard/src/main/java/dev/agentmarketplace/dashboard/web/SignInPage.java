@@ -67,7 +67,7 @@ public class SignInPage {
     public Response show(
             @QueryParam("link") String link,
             @QueryParam("next") String next,
-            @QueryParam("signed-out") String signedOut) {
+            @QueryParam("signed-out") boolean signedOut) {
         if (signedInStaff()) {
             return Response.seeOther(URI.create(safeNext(next))).build();
         }
@@ -77,7 +77,7 @@ public class SignInPage {
                     "Operators only",
                     "You are signed in, but without the operator or the admin role, which the dashboard needs.");
         }
-        return page(Response.Status.OK, link, next, signedOut != null, null);
+        return page(Response.Status.OK, link, next, signedOut, null);
     }
 
     @POST
@@ -127,7 +127,7 @@ public class SignInPage {
                 .setSecure(request.isSSL())
                 .setSameSite(CookieSameSite.LAX)
                 .setMaxAge(0);
-        return Response.seeOther(URI.create(PATH + "?signed-out"))
+        return Response.seeOther(URI.create(PATH + "?signed-out=true"))
                 .header(HttpHeaders.SET_COOKIE, cleared.encode())
                 .build();
     }

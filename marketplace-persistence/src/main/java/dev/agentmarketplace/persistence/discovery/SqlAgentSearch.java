@@ -128,7 +128,7 @@ public class SqlAgentSearch implements AgentSearch {
      * its own parameters. JIT compilation would cost more than these short queries take. Both settings
      * end with the transaction.
      */
-    private static void planForTheseParameters(Connection connection) throws SQLException {
+    static void planForTheseParameters(Connection connection) throws SQLException {
         try (java.sql.Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             statement.execute("SET LOCAL jit = off");
@@ -363,7 +363,8 @@ public class SqlAgentSearch implements AgentSearch {
         }
     }
 
-    private static Map<String, SortedSet<Capability>> capabilities(Connection connection, List<String> ids)
+    /** The capabilities of the agents {@code ids}, in one query. */
+    static Map<String, SortedSet<Capability>> capabilities(Connection connection, List<String> ids)
             throws SQLException {
         Map<String, SortedSet<Capability>> byAgent = new HashMap<>();
         String sql = "SELECT agent_id, capability FROM agent_capability WHERE agent_id IN (" + placeholders(ids.size())
@@ -380,8 +381,8 @@ public class SqlAgentSearch implements AgentSearch {
         return byAgent;
     }
 
-    private static Map<String, Map<String, String>> metadata(Connection connection, List<String> ids)
-            throws SQLException {
+    /** The metadata of the agents {@code ids}, in one query. */
+    static Map<String, Map<String, String>> metadata(Connection connection, List<String> ids) throws SQLException {
         Map<String, Map<String, String>> byAgent = new HashMap<>();
         String sql = "SELECT agent_id, entry_key, entry_value FROM agent_metadata WHERE agent_id IN ("
                 + placeholders(ids.size()) + ")";
@@ -397,11 +398,11 @@ public class SqlAgentSearch implements AgentSearch {
         return byAgent;
     }
 
-    private static String placeholders(int count) {
+    static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
-    private static void bind(PreparedStatement statement, Collection<?> parameters) throws SQLException {
+    static void bind(PreparedStatement statement, Collection<?> parameters) throws SQLException {
         int index = 1;
         for (Object parameter : parameters) {
             statement.setObject(index++, parameter);

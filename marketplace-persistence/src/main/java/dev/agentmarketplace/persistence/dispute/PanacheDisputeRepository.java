@@ -5,6 +5,7 @@ import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.dispute.Dispute;
 import dev.agentmarketplace.core.dispute.DisputeFilter;
 import dev.agentmarketplace.core.dispute.DisputeId;
+import dev.agentmarketplace.core.dispute.DisputeQueueCursor;
 import dev.agentmarketplace.core.dispute.DisputeRepository;
 import dev.agentmarketplace.core.dispute.DisputeStatus;
 import dev.agentmarketplace.core.ledger.TransactionId;
@@ -123,6 +124,43 @@ public class PanacheDisputeRepository implements DisputeRepository {
                 .limit(limit)
                 .map(DisputeMapper::toDomain)
                 .toList();
+    }
+
+    /**
+     * The queue walks the (status, deadline, id) index: forwards through OPEN, then backwards through
+     * RESOLVED, each walk stopping at the page's end; the second runs only when the first left room.
+     */
+    @Override
+    public List<Dispute> queue(Optional<DisputeStatus> status, Optional<DisputeQueueCursor> after, int limit) {
+        List<Dispute> page = new ArrayList<>();
+        for (DisputeStatus walked : DisputeStatus.values()) {
+            boolean unwanted = status.isPresent() && status.get() != walked;
+            boolean passed = after.isPresent() && after.get().status().compareTo(walked) > 0;
+            if (page.size() == limit || unwanted || passed) {
+                continue;
+            }
+            Optional<DisputeQueueCursor> within = after.filter(cursor -> cursor.status() == walked);
+            boolean ascending = walked == DisputeStatus.OPEN;
+            Sort order = ascending
+                    ? Sort.by("deadline").and("id")
+                    : Sort.by("deadline", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+            String query = "status = :status";
+            Parameters parameters = Parameters.with("status", walked.name());
+            if (within.isPresent()) {
+                // Keyset on (deadline, id); the first condition alone bounds the index range.
+                String beyond = ascending ? ">" : "<";
+                query += " and deadline " + beyond + "= :deadline and (deadline " + beyond + " :deadline or id "
+                        + beyond + " :id)";
+                parameters
+                        .and("deadline", within.get().deadline())
+                        .and("id", within.get().id().value());
+            }
+            DisputeEntity.<DisputeEntity>find(query, order, parameters)
+                    .page(Page.ofSize(limit - page.size()))
+                    .list()
+                    .forEach(entity -> page.add(DisputeMapper.toDomain(entity)));
+        }
+        return List.copyOf(page);
     }
 
     private static List<DisputeEntity> page(

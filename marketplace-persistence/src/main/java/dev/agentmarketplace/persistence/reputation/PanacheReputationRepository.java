@@ -3,16 +3,23 @@ package dev.agentmarketplace.persistence.reputation;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.reputation.ReputationEvent;
+import dev.agentmarketplace.core.reputation.ReputationPoint;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationService;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
+import dev.agentmarketplace.persistence.Sql;
 import dev.agentmarketplace.persistence.discovery.SearchRanking;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -72,6 +79,47 @@ public class PanacheReputationRepository implements ReputationRepository {
     public Optional<ReputationSummary> summaryOf(AgentId agent) {
         return ReputationSummaryEntity.<ReputationSummaryEntity>findByIdOptional(agent.value())
                 .map(ReputationMapper::toDomain);
+    }
+
+    @Override
+    public void appendPoint(ReputationPoint point) {
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO reputation_point (agent_id, occurred_at, score, low_bound, high_bound)"
+                            + " VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, point.agent().value());
+                insert.setObject(2, Sql.timestamp(point.at()));
+                insert.setDouble(3, point.score());
+                insert.setDouble(4, point.low());
+                insert.setDouble(5, point.high());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** The agent's last points through {@code reputation_point_by_agent}, walked backwards and stopped at the limit. */
+    @Override
+    public List<ReputationPoint> recentPoints(AgentId agent, int limit) {
+        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            List<ReputationPoint> newestFirst = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT occurred_at, score, low_bound, high_bound FROM reputation_point WHERE agent_id = ?"
+                            + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                select.setString(1, agent.value());
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        newestFirst.add(new ReputationPoint(
+                                agent,
+                                Sql.instant(rows, "occurred_at"),
+                                rows.getDouble("score"),
+                                rows.getDouble("low_bound"),
+                                rows.getDouble("high_bound")));
+                    }
+                }
+            }
+            return newestFirst.reversed();
+        });
     }
 
     private static boolean violates(Throwable error, String constraint) {

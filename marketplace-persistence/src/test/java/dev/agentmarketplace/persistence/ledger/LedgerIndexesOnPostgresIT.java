@@ -75,6 +75,52 @@ class LedgerIndexesOnPostgresIT {
                                 "dispute_by_provider")));
     }
 
+    /**
+     * The operators' pages (V13): every combination of the transaction filters, newest first from a
+     * cursor, walks an index that holds its equalities and then (created_at, id), so the page stops
+     * at its end; the cursor's bound on created_at is an index condition, not a filter.
+     */
+    @Test
+    void everyCombinationOfTheTransactionFiltersAndTheDisputeQueueHasItsIndex() throws SQLException {
+        String before = "created_at <= " + T + " AND (created_at < " + T + " OR id < " + ID + ")";
+        String newest = " ORDER BY created_at DESC, id DESC LIMIT 51";
+        String window = "created_at >= " + T + " - INTERVAL '1 day' AND created_at < " + T;
+        QueryPlans.assertEachUsesItsIndex(
+                dataSource,
+                Map.ofEntries(
+                        Map.entry(
+                                "SELECT * FROM ledger_transaction WHERE " + before + newest,
+                                "ledger_transaction_by_time"),
+                        Map.entry(
+                                "SELECT * FROM ledger_transaction WHERE state = 'DISPUTED' AND " + before + newest,
+                                "ledger_transaction_by_state"),
+                        Map.entry(
+                                "SELECT * FROM ledger_transaction WHERE capability = 'python' AND state = 'PENDING'"
+                                        + " AND " + before + newest,
+                                "ledger_transaction_by_capability_state"),
+                        Map.entry(
+                                "SELECT * FROM ledger_transaction WHERE capability = 'python' AND state = 'PENDING'"
+                                        + " AND " + window + newest,
+                                "ledger_transaction_by_capability_state"),
+                        Map.entry(
+                                "SELECT * FROM ledger_transaction WHERE payer_id = 'alice' AND state = 'DISPUTED'"
+                                        + " AND capability = 'python' AND " + before + newest,
+                                "ledger_transaction_by_payer_state"),
+                        Map.entry(
+                                "SELECT * FROM ledger_transaction WHERE provider_id = 'alice' AND state = 'DISPUTED'"
+                                        + " AND " + window + newest,
+                                "ledger_transaction_by_provider_state"),
+                        Map.entry(
+                                "SELECT * FROM dispute WHERE status = 'OPEN' AND deadline >= " + T + " AND (deadline > "
+                                        + T + " OR id > " + ID + ") ORDER BY deadline, id LIMIT 51",
+                                "dispute_queue"),
+                        Map.entry(
+                                "SELECT * FROM dispute WHERE status = 'RESOLVED' AND deadline <= " + T
+                                        + " AND (deadline < " + T + " OR id < " + ID + ")"
+                                        + " ORDER BY deadline DESC, id DESC LIMIT 51",
+                                "dispute_queue")));
+    }
+
     @Test
     void everyPurgeOfTheApiEdgesHasItsIndex() throws SQLException {
         QueryPlans.assertEachUsesItsIndex(
