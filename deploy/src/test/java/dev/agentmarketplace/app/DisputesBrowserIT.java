@@ -148,6 +148,13 @@ class DisputesBrowserIT {
                         .map(row -> row.getAttribute("data-dispute-id"))
                         .toList())
                 .containsExactly(later.id().value());
+
+        // The overview counts the resolution made through the form: two resolved, one still disputed.
+        browser.get("/dashboard");
+        assertThat(page.findElement(By.cssSelector("#chart-states-desc")).getAttribute("textContent"))
+                .contains("RESOLVED: 2")
+                .contains("DISPUTED: 1");
+        keep(browser.screenshot("overview-after-dispute-resolved"));
     }
 
     /** Nothing the pages shown since the last look needed was blocked by the CSP or failed to load. */
