@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +25,8 @@ import java.util.TreeSet;
  */
 public final class AgentRegistry {
     public static final int MAX_PAGE_SIZE = 200;
+    /** Both parties of every row of the longest page. */
+    public static final int MAX_LOOKUP = 2 * MAX_PAGE_SIZE;
 
     private final AgentRepository agents;
     private final UnitOfWork unitOfWork;
@@ -124,6 +127,25 @@ public final class AgentRegistry {
 
     public Agent get(AgentId id) {
         return agents.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The agents among {@code ids} that are deregistered, in one read, so that a page listing
+     * transactions, disputes or payments marks its deregistered parties (issue 12) without reading
+     * each agent. An unknown id is not among them.
+     *
+     * @throws InvalidValueException on field {@code ids} for more than {@link #MAX_LOOKUP} ids
+     */
+    public Set<AgentId> deregisteredAmong(Set<AgentId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        if (ids.size() > MAX_LOOKUP) {
+            throw new InvalidValueException(
+                    "ids", "at most " + MAX_LOOKUP + " agents can be looked up at once, got " + ids.size());
+        }
+        return Set.copyOf(agents.deregisteredAmong(ids));
     }
 
     /** A page of agents in id order, deregistered ones included; the next page starts after the returned cursor. */

@@ -2,6 +2,7 @@ package dev.agentmarketplace.core.registry;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port: where registered agents are kept, deregistered ones included (their history stays). */
 public interface AgentRepository {
@@ -15,6 +16,12 @@ public interface AgentRepository {
 
     /** Agents in ascending id order, strictly after {@code after} when given, at most {@code limit}. */
     List<Agent> listAfter(Optional<AgentId> after, int limit);
+
+    /**
+     * The agents among {@code ids} that are deregistered, read at once (a page's parties, a few
+     * hundred ids at most: the registry bounds it); an unknown id is not among them.
+     */
+    Set<AgentId> deregisteredAmong(Set<AgentId> ids);
 
     /**
      * Stores a new agent (its version is 0).

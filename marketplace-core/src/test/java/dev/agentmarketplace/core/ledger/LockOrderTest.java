@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +143,11 @@ class LockOrderTest {
         @Override
         public List<Agent> listAfter(Optional<AgentId> after, int limit) {
             return delegate.listAfter(after, limit);
+        }
+
+        @Override
+        public Set<AgentId> deregisteredAmong(Set<AgentId> ids) {
+            return delegate.deregisteredAmong(ids);
         }
 
         @Override

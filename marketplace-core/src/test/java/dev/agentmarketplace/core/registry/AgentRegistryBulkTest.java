@@ -344,6 +344,11 @@ class AgentRegistryBulkTest {
         }
 
         @Override
+        public Set<AgentId> deregisteredAmong(Set<AgentId> ids) {
+            return delegate.deregisteredAmong(ids);
+        }
+
+        @Override
         public void add(Agent agent) {
             delegate.add(agent);
         }

@@ -14,6 +14,7 @@ import dev.agentmarketplace.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -387,6 +388,35 @@ class AgentRegistryTest {
         assertThatThrownBy(() -> registry.deregister(AgentId.of("ghost")))
                 .isInstanceOfSatisfying(
                         NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AGENT_NOT_FOUND));
+    }
+
+    @Test
+    void deregisteredAmongNamesTheDeregisteredOfTheAskedAgentsOnly() {
+        for (String id : List.of("live", "gone", "gone-unasked")) {
+            registry.register(Agents.registration(id));
+        }
+        registry.deregister(AgentId.of("gone"));
+        registry.deregister(AgentId.of("gone-unasked"));
+
+        assertThat(registry.deregisteredAmong(Set.of(AgentId.of("live"), AgentId.of("gone"), AgentId.of("ghost"))))
+                .containsExactly(AgentId.of("gone"));
+        assertThat(registry.deregisteredAmong(Set.of())).isEmpty();
+    }
+
+    @Test
+    void deregisteredAmongRefusesMoreIdsThanTwoFullPages() {
+        Set<AgentId> tooMany = new HashSet<>();
+        for (int i = 0; i <= AgentRegistry.MAX_LOOKUP; i++) {
+            tooMany.add(AgentId.of("agent-" + i));
+        }
+
+        assertThatThrownBy(() -> registry.deregisteredAmong(tooMany))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo("ids");
+                    assertThat(e.getMessage()).contains("at most 400", "got 401");
+                });
+        tooMany.remove(AgentId.of("agent-0"));
+        assertThat(registry.deregisteredAmong(tooMany)).isEmpty();
     }
 
     private AgentRegistry freshRegistry() {

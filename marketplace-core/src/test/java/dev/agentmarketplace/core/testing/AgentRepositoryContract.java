@@ -10,6 +10,7 @@ import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
@@ -17,9 +18,11 @@ import dev.agentmarketplace.core.registry.Metadata;
 import dev.agentmarketplace.core.registry.WalletAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +128,38 @@ public abstract class AgentRepositoryContract {
         assertThat(repository().listAfter(Optional.empty(), 10))
                 .singleElement()
                 .satisfies(agent -> assertThat(agent.deregisteredAt()).contains(REGISTERED.plusSeconds(1)));
+    }
+
+    @Test
+    public void deregisteredAmongNamesOnlyTheDeregisteredOfTheAskedIds() {
+        for (String id : List.of("live", "gone", "also-gone", "gone-unasked")) {
+            repository().add(agent(id));
+        }
+        for (String id : List.of("gone", "also-gone", "gone-unasked")) {
+            Agent stored = repository().findById(AgentId.of(id)).orElseThrow();
+            repository().update(deregistered(stored, REGISTERED.plusSeconds(1)));
+        }
+
+        assertThat(repository()
+                        .deregisteredAmong(Set.of(
+                                AgentId.of("live"), AgentId.of("gone"), AgentId.of("also-gone"), AgentId.of("ghost"))))
+                .containsExactlyInAnyOrder(AgentId.of("gone"), AgentId.of("also-gone"));
+        assertThat(repository().deregisteredAmong(Set.of(AgentId.of("live")))).isEmpty();
+        assertThat(repository().deregisteredAmong(Set.of())).isEmpty();
+    }
+
+    @Test
+    public void deregisteredAmongAnswersForAsManyIdsAsTheRegistryAsksAtOnce() {
+        repository().add(agent("agent-7"));
+        repository()
+                .update(deregistered(
+                        repository().findById(AgentId.of("agent-7")).orElseThrow(), REGISTERED.plusSeconds(1)));
+        Set<AgentId> asked = new HashSet<>();
+        for (int i = 0; i < AgentRegistry.MAX_LOOKUP; i++) {
+            asked.add(AgentId.of("agent-" + i));
+        }
+
+        assertThat(repository().deregisteredAmong(asked)).containsExactly(AgentId.of("agent-7"));
     }
 
     @Test

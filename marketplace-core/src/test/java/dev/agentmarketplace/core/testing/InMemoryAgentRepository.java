@@ -6,7 +6,9 @@ import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Collectors;
 
 /** The agent port in memory, with the port's contract: ordered by id, duplicates and stale versions refused. */
 public final class InMemoryAgentRepository implements AgentRepository {
@@ -36,6 +38,15 @@ public final class InMemoryAgentRepository implements AgentRepository {
     public List<Agent> listAfter(Optional<AgentId> after, int limit) {
         var view = after.map(cursor -> agents.tailMap(cursor, false)).orElse(agents);
         return view.values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public Set<AgentId> deregisteredAmong(Set<AgentId> ids) {
+        return ids.stream()
+                .map(agents::get)
+                .filter(agent -> agent != null && agent.isDeregistered())
+                .map(Agent::id)
+                .collect(Collectors.toSet());
     }
 
     /** Every stored agent in id order, for in-memory adapters of other ports that read the registry. */

@@ -15,6 +15,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link AgentRepository} on Hibernate ORM Panache. Each method joins the caller's transaction (the
@@ -45,6 +47,25 @@ public class PanacheAgentRepository implements AgentRepository {
         return query.page(Page.ofSize(limit)).list().stream()
                 .map(AgentMapper::toDomain)
                 .toList();
+    }
+
+    /**
+     * One statement on the primary key, selecting the ids only: loading the entities would also
+     * read each agent's capabilities and metadata.
+     */
+    @Override
+    public Set<AgentId> deregisteredAmong(Set<AgentId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return AgentEntity.getEntityManager()
+                .createQuery(
+                        "select a.id from AgentEntity a where a.id in :ids and a.deregisteredAt is not null",
+                        String.class)
+                .setParameter("ids", ids.stream().map(AgentId::value).toList())
+                .getResultStream()
+                .map(AgentId::of)
+                .collect(Collectors.toSet());
     }
 
     @Override

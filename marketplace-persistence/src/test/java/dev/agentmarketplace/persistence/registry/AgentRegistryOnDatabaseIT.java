@@ -178,6 +178,11 @@ class AgentRegistryOnDatabaseIT {
         }
 
         @Override
+        public Set<AgentId> deregisteredAmong(Set<AgentId> ids) {
+            return delegate.deregisteredAmong(ids);
+        }
+
+        @Override
         public void add(Agent agent) {
             delegate.add(agent);
         }
