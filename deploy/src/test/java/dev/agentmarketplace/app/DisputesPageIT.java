@@ -493,6 +493,41 @@ class DisputesPageIT {
     }
 
     @Test
+    void aDeregisteredPartyIsMarkedInTheQueueAndARegisteredOneIsNot() {
+        registry.register(
+                "translator", "Translator", Availability.ONLINE, RegistryFixture.PRICE, 100, Map.of(), "python");
+        Dispute withGone = open("nothing arrived");
+        Transaction other = ledger.hire(new HireRequest(
+                        PAYER_ID,
+                        AgentId.of("translator"),
+                        Capability.of("python"),
+                        RegistryFixture.PRICE,
+                        "translate the manual",
+                        IdempotencyKey.of("disputes-page-other")))
+                .transaction();
+        Dispute withoutGone = desk.open(other.id(), PAYER_ID, "half of it", List.of());
+        registry.deregister(PROVIDER);
+
+        for (Response page : List.of(
+                dashboard.asOperator().get(QUEUE),
+                dashboard.asOperator().header("HX-Request", "true").get(QUEUE))) {
+            page.then().statusCode(200);
+            assertThat(row(page, withGone))
+                    .contains(">" + PROVIDER + "</a> <span class=\"deregistered\">deregistered</span></td>")
+                    .contains(">" + PAYER + "</a></td>");
+            assertThat(row(page, withoutGone)).doesNotContain("deregistered");
+        }
+    }
+
+    /** The HTML of the dispute's row in the queue, from its opening tag to its closing one. */
+    private static String row(Response page, Dispute dispute) {
+        String html = page.asString();
+        int start = html.indexOf("<tr data-dispute-id=\"" + dispute.id().value() + "\"");
+        assertThat(start).as("row of " + dispute.id()).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    @Test
     void aDisputeOpenedThroughTheApiIsInTheQueue() {
         Transaction tx = hire();
         String id = tokens.asAgent(PAYER)

@@ -59,13 +59,27 @@ public class PaymentsFixture {
         registry.clear();
     }
 
+    /** Registers another agent that hires, as {@link #paidHire(String)} needs. */
+    public void registerPayer(String id) {
+        registry.register(id, "Payer " + id, Availability.ONLINE, "planning");
+    }
+
+    public void deregister(String id) {
+        registry.deregister(id);
+    }
+
     /** A hire paid through x402 while no facilitator is configured: its payment PENDING. */
     public TransactionId paidHire() {
+        return paidHire(PAYER);
+    }
+
+    /** As {@link #paidHire()}, hired and paid by {@code payer}. */
+    public TransactionId paidHire(String payer) {
         Response challenge =
-                tokens.asAgent(PAYER).contentType("application/json").body(BODY).post(HIRES);
+                tokens.asAgent(payer).contentType("application/json").body(BODY).post(HIRES);
         challenge.then().statusCode(402);
         PaymentHeader payment = TestPayer.payV2(challenge);
-        String id = tokens.asAgent(PAYER)
+        String id = tokens.asAgent(payer)
                 .contentType("application/json")
                 .body(BODY)
                 .header(payment.name(), payment.value())

@@ -401,6 +401,36 @@ class PaymentsPageIT {
                 .body(not(containsString("id=\"from-error\"")));
     }
 
+    @Test
+    void aDeregisteredPayerIsMarkedInTheOutboxAndARegisteredOneIsNot() {
+        fixture.registerPayer("translator");
+        TransactionId ofGone = fixture.paidHire();
+        TransactionId ofRegistered = fixture.paidHire("translator");
+        fixture.deregister(PaymentsFixture.PAYER);
+
+        String page = dashboard
+                .asOperator()
+                .get(PAGE + "?view=pending")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        assertThat(row(page, ofGone))
+                .contains("<code>" + PaymentsFixture.PAYER
+                        + "</code> <span class=\"deregistered\">deregistered</span></td>");
+        assertThat(row(page, ofRegistered))
+                .contains("<code>translator</code></td>")
+                .doesNotContain("deregistered");
+    }
+
+    /** The HTML of the payment's row, from its opening tag to its closing one. */
+    private static String row(String html, TransactionId id) {
+        int start = html.indexOf("<tr data-transaction-id=\"" + id + "\"");
+        assertThat(start).as("row of " + id).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
     private static List<String> entriesOf(byte[] zip) throws IOException {
         List<String> names = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

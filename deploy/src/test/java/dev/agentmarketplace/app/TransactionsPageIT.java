@@ -533,6 +533,32 @@ class TransactionsPageIT {
     }
 
     @Test
+    void aDeregisteredPartyIsMarkedInTheListRowsAndARegisteredOneIsNot() {
+        Transaction withGone = hire(PAYER, PROVIDER, "python", "write a parser");
+        Transaction withoutGone = hire(PAYER, OTHER, "translation", "translate the manual");
+        registry.deregister(PROVIDER);
+
+        for (Response page : List.of(
+                dashboard.asOperator().get(LIST),
+                dashboard.asOperator().header("HX-Request", "true").get(LIST))) {
+            page.then().statusCode(200);
+            String marked = row(page, withGone);
+            assertThat(marked)
+                    .contains(">" + PROVIDER + "</a> <span class=\"deregistered\">deregistered</span></td>")
+                    .contains(">" + PAYER + "</a></td>");
+            assertThat(row(page, withoutGone)).doesNotContain("deregistered");
+        }
+    }
+
+    /** The HTML of the transaction's row in the list, from its opening tag to its closing one. */
+    private static String row(Response page, Transaction tx) {
+        String html = page.asString();
+        int start = html.indexOf("<tr data-transaction-id=\"" + tx.id().value() + "\"");
+        assertThat(start).as("row of " + tx.id()).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    @Test
     void aHireWhoseX402PaymentIsStillToSettleShowsThePaymentAndNoHandMove() {
         String path = "/api/v1/agents/" + PROVIDER + "/hires";
         Map<String, String> body = Map.of("capability", "python", "context", "refactor billing");

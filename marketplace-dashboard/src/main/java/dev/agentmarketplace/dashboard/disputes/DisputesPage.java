@@ -14,6 +14,7 @@ import dev.agentmarketplace.core.ledger.Transaction;
 import dev.agentmarketplace.core.ledger.TransactionQueries;
 import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.dashboard.transactions.FormErrors;
+import dev.agentmarketplace.dashboard.web.DeregisteredAgents;
 import dev.agentmarketplace.dashboard.web.Htmx;
 import dev.agentmarketplace.dashboard.web.OperatorAction;
 import dev.agentmarketplace.dashboard.web.Staff;
@@ -36,6 +37,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The operators' dispute queue (open disputes by the soonest deadline, then resolved ones), one
@@ -65,9 +67,14 @@ public class DisputesPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(
-                DisputeQueueFilter filter, FormErrors errors, DisputeQueuePage page, String error);
+                DisputeQueueFilter filter,
+                FormErrors errors,
+                DisputeQueuePage page,
+                DeregisteredAgents deregistered,
+                String error);
 
-        static native TemplateInstance queue$results(DisputeQueueFilter filter, DisputeQueuePage page, String error);
+        static native TemplateInstance queue$results(
+                DisputeQueueFilter filter, DisputeQueuePage page, DeregisteredAgents deregistered, String error);
 
         static native TemplateInstance detail(DisputeSheet sheet, ResolutionForm form, FormErrors errors, String error);
 
@@ -87,24 +94,27 @@ public class DisputesPage {
             if (fragment) {
                 refused.header("HX-Redirect", "/dashboard/disputes?" + filter.query());
             }
-            return refused.entity(Templates.queue(filter, errors, NOTHING, null))
+            return refused.entity(Templates.queue(filter, errors, NOTHING, DeregisteredAgents.NONE, null))
                     .build();
         }
         try {
             DisputeQueuePage page =
                     desk.queue(wanted, Optional.ofNullable(cursor).filter(c -> !c.isBlank()), PAGE_SIZE);
+            DeregisteredAgents deregistered = DeregisteredAgents.among(
+                    registry,
+                    page.disputes().stream().flatMap(dispute -> Stream.of(dispute.payer(), dispute.provider())));
             return Response.ok(
                             fragment
-                                    ? Templates.queue$results(filter, page, null)
-                                    : Templates.queue(filter, errors, page, null))
+                                    ? Templates.queue$results(filter, page, deregistered, null)
+                                    : Templates.queue(filter, errors, page, deregistered, null))
                     .build();
         } catch (InvalidValueException badCursor) {
             String error = "This page link is no longer valid: " + badCursor.getMessage();
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(
                             fragment
-                                    ? Templates.queue$results(filter, NOTHING, error)
-                                    : Templates.queue(filter, errors, NOTHING, error))
+                                    ? Templates.queue$results(filter, NOTHING, DeregisteredAgents.NONE, error)
+                                    : Templates.queue(filter, errors, NOTHING, DeregisteredAgents.NONE, error))
                     .build();
         }
     }

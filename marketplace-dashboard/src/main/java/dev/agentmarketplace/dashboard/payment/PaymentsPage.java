@@ -11,6 +11,8 @@ import dev.agentmarketplace.core.payment.Payment;
 import dev.agentmarketplace.core.payment.PaymentSettings;
 import dev.agentmarketplace.core.payment.SettlementExports;
 import dev.agentmarketplace.core.payment.SettlementOutbox;
+import dev.agentmarketplace.core.registry.AgentRegistry;
+import dev.agentmarketplace.dashboard.web.DeregisteredAgents;
 import dev.agentmarketplace.dashboard.web.OperatorAction;
 import dev.agentmarketplace.dashboard.web.Staff;
 import dev.agentmarketplace.dashboard.web.StaffPage;
@@ -52,12 +54,19 @@ public class PaymentsPage {
     private final SettlementOutbox outbox;
     private final SettlementExports exports;
     private final PaymentSettings settings;
+    private final AgentRegistry registry;
     private final Staff staff;
 
-    PaymentsPage(SettlementOutbox outbox, SettlementExports exports, PaymentSettings settings, Staff staff) {
+    PaymentsPage(
+            SettlementOutbox outbox,
+            SettlementExports exports,
+            PaymentSettings settings,
+            AgentRegistry registry,
+            Staff staff) {
         this.outbox = outbox;
         this.exports = exports;
         this.settings = settings;
+        this.registry = registry;
         this.staff = staff;
     }
 
@@ -229,8 +238,13 @@ public class PaymentsPage {
         SettlementOutbox.Page page = tab.state().isPresent()
                 ? outbox.inState(staff.caller(), tab.state().get(), after, PAGE_SIZE)
                 : outbox.stale(staff.caller(), after, PAGE_SIZE);
+        DeregisteredAgents deregistered =
+                DeregisteredAgents.among(registry, page.payments().stream().map(Payment::payerAgent));
         List<PaymentRow> rows = page.payments().stream()
-                .map(payment -> new PaymentRow(payment, Money.ofMinorUnits(payment.amount(), settings.currency())))
+                .map(payment -> new PaymentRow(
+                        payment,
+                        Money.ofMinorUnits(payment.amount(), settings.currency()),
+                        deregistered.has(payment.payerAgent())))
                 .toList();
         View view = adjust.apply(new View(
                 tab,

@@ -16,6 +16,7 @@ import dev.agentmarketplace.core.payment.PaidHire;
 import dev.agentmarketplace.core.payment.PaidHiring;
 import dev.agentmarketplace.core.payment.SettlementReceipts;
 import dev.agentmarketplace.core.registry.AgentRegistry;
+import dev.agentmarketplace.dashboard.web.DeregisteredAgents;
 import dev.agentmarketplace.dashboard.web.Htmx;
 import dev.agentmarketplace.dashboard.web.OperatorAction;
 import dev.agentmarketplace.dashboard.web.Staff;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The operators' transactions: a filtered list, newest first, a cursor page at a time; one
@@ -79,9 +81,14 @@ public class TransactionsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(
-                TransactionSearch search, FormErrors errors, TransactionPage page, String error);
+                TransactionSearch search,
+                FormErrors errors,
+                TransactionPage page,
+                DeregisteredAgents deregistered,
+                String error);
 
-        static native TemplateInstance list$results(TransactionSearch search, TransactionPage page, String error);
+        static native TemplateInstance list$results(
+                TransactionSearch search, TransactionPage page, DeregisteredAgents deregistered, String error);
 
         static native TemplateInstance detail(TransactionSheet sheet, FormErrors errors, String error);
 
@@ -111,24 +118,26 @@ public class TransactionsPage {
             if (fragment) {
                 refused.header("HX-Redirect", "/dashboard/transactions?" + search.query());
             }
-            return refused.entity(Templates.list(search, read.errors(), NOTHING, null))
+            return refused.entity(Templates.list(search, read.errors(), NOTHING, DeregisteredAgents.NONE, null))
                     .build();
         }
         try {
             TransactionPage page = queries.recent(
                     read.filter().get(), Optional.ofNullable(cursor).filter(c -> !c.isBlank()), PAGE_SIZE);
+            DeregisteredAgents deregistered = DeregisteredAgents.among(
+                    registry, page.transactions().stream().flatMap(tx -> Stream.of(tx.payer(), tx.provider())));
             return Response.ok(
                             fragment
-                                    ? Templates.list$results(search, page, null)
-                                    : Templates.list(search, read.errors(), page, null))
+                                    ? Templates.list$results(search, page, deregistered, null)
+                                    : Templates.list(search, read.errors(), page, deregistered, null))
                     .build();
         } catch (InvalidValueException badCursor) {
             String error = "This page link is no longer valid: " + badCursor.getMessage();
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(
                             fragment
-                                    ? Templates.list$results(search, NOTHING, error)
-                                    : Templates.list(search, read.errors(), NOTHING, error))
+                                    ? Templates.list$results(search, NOTHING, DeregisteredAgents.NONE, error)
+                                    : Templates.list(search, read.errors(), NOTHING, DeregisteredAgents.NONE, error))
                     .build();
         }
     }
