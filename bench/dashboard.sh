@@ -50,6 +50,8 @@ app_opts=(
   -Dquarkus.http.host=127.0.0.1
   "-Dquarkus.http.port=${port}"
   -Dmarketplace.api.rate-limit.enabled=false
+  # The load's last hires are PENDING: they must not expire (and write to the journal) while it measures.
+  -Dmarketplace.ledger.hold-timeout=1d
   -Dquarkus.log.level=WARN
 )
 
