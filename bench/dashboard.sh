@@ -102,7 +102,7 @@ done
 [ "$(psql_db -c "$caught_up")" = "t" ] || { echo "the rollups did not catch up within 600 s" >&2; exit 1; }
 echo "rollups current $(( $(date +%s) - started )) s after the start"
 
-token=$("$JAVA_HOME/bin/java" "${app_opts[@]}" -jar "$jar" token --subject ops --role operator 2>/dev/null | tail -1)
+token=$("$JAVA_HOME/bin/java" "${app_opts[@]}" -jar "$jar" token --subject ops --role admin 2>/dev/null | tail -1)
 
 results="$work/results"
 : >"$results"
