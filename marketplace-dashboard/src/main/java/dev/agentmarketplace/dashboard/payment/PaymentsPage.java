@@ -101,13 +101,13 @@ public class PaymentsPage {
             tab = OutboxView.parse(view);
         } catch (InvalidValueException e) {
             return render(
-                    Response.Status.BAD_REQUEST, OutboxView.UNKNOWN, Optional.empty(), page -> page, e.getMessage());
+                    Response.Status.BAD_REQUEST, OutboxView.UNKNOWN, Optional.empty(), Extras.NONE, e.getMessage());
         }
         try {
             Optional<OutboxCursor> cursor = Optional.ofNullable(after).map(OutboxCursor::parse);
-            return render(Response.Status.OK, tab, cursor, page -> page, null);
+            return render(Response.Status.OK, tab, cursor, Extras.NONE, null);
         } catch (InvalidValueException e) {
-            return render(Response.Status.BAD_REQUEST, tab, Optional.empty(), page -> page, e.getMessage());
+            return render(Response.Status.BAD_REQUEST, tab, Optional.empty(), Extras.NONE, e.getMessage());
         }
     }
 
@@ -126,15 +126,15 @@ public class PaymentsPage {
             Payment settled = outbox.recordSettlement(staff.caller(), TransactionId.of(transaction), typed);
             String notice = "The payment of transaction " + transaction + " is recorded as settled by "
                     + settled.facilitatorTransaction().orElseThrow() + "; the hire is settled.";
-            return render(Response.Status.OK, tab, Optional.empty(), page -> page, null, notice);
+            return render(Response.Status.OK, tab, Optional.empty(), Extras.NONE, null, notice);
         } catch (InvalidValueException e) {
             if (ChainTransaction.FIELD.equals(e.field())) {
                 ReconcileForm form = new ReconcileForm(transaction, typed, e.getMessage());
-                return render(Response.Status.BAD_REQUEST, tab, Optional.empty(), page -> withForm(page, form), null);
+                return render(Response.Status.BAD_REQUEST, tab, Optional.empty(), Extras.NONE.withForm(form), null);
             }
-            return render(Response.Status.BAD_REQUEST, tab, Optional.empty(), page -> page, e.getMessage());
+            return render(Response.Status.BAD_REQUEST, tab, Optional.empty(), Extras.NONE, e.getMessage());
         } catch (DomainException e) {
-            return render(Refusals.statusOf(e), tab, Optional.empty(), page -> page, e.getMessage());
+            return render(Refusals.statusOf(e), tab, Optional.empty(), Extras.NONE, e.getMessage());
         }
     }
 
@@ -148,9 +148,9 @@ public class PaymentsPage {
         try {
             outbox.cancel(staff.caller(), TransactionId.of(transaction));
             String notice = "The payment of transaction " + transaction + " is cancelled; the hire's hold is voided.";
-            return render(Response.Status.OK, tab, Optional.empty(), page -> page, null, notice);
+            return render(Response.Status.OK, tab, Optional.empty(), Extras.NONE, null, notice);
         } catch (DomainException e) {
-            return render(Refusals.statusOf(e), tab, Optional.empty(), page -> page, e.getMessage());
+            return render(Refusals.statusOf(e), tab, Optional.empty(), Extras.NONE, e.getMessage());
         }
     }
 
@@ -172,7 +172,7 @@ public class PaymentsPage {
                     Response.Status.BAD_REQUEST,
                     OutboxView.UNKNOWN,
                     Optional.empty(),
-                    page -> withExport(page, form),
+                    Extras.NONE.withExport(form),
                     null);
         }
         SettlementExports.Export export;
@@ -182,7 +182,7 @@ public class PaymentsPage {
                     first.get().atStartOfDay(ZoneOffset.UTC).toInstant(),
                     last.get().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         } catch (DomainException e) {
-            return render(Refusals.statusOf(e), OutboxView.UNKNOWN, Optional.empty(), page -> page, e.getMessage());
+            return render(Refusals.statusOf(e), OutboxView.UNKNOWN, Optional.empty(), Extras.NONE, e.getMessage());
         }
         StreamingOutput body = export::writeTo;
         return Response.ok(body, "application/zip")
@@ -203,7 +203,7 @@ public class PaymentsPage {
                     Response.Status.BAD_REQUEST,
                     OutboxView.UNKNOWN,
                     Optional.empty(),
-                    page -> withUploadError(page, "Choose an export file (a .zip) to check."),
+                    Extras.NONE.withUploadError("Choose an export file (a .zip) to check."),
                     null);
         }
         if (upload.size() > MAX_UPLOAD_BYTES) {
@@ -211,28 +211,24 @@ public class PaymentsPage {
                     Response.Status.REQUEST_ENTITY_TOO_LARGE,
                     OutboxView.UNKNOWN,
                     Optional.empty(),
-                    page -> withUploadError(page, "The file is larger than " + MAX_UPLOAD_BYTES / 1024 + " KiB."),
+                    Extras.NONE.withUploadError("The file is larger than " + MAX_UPLOAD_BYTES / 1024 + " KiB."),
                     null);
         }
         ExportVerification result = exports.verify(staff.caller(), upload.uploadedFile());
         return render(
-                Response.Status.OK, OutboxView.UNKNOWN, Optional.empty(), page -> withVerification(page, result), null);
+                Response.Status.OK, OutboxView.UNKNOWN, Optional.empty(), Extras.NONE.withVerification(result), null);
+    }
+
+    private Response render(
+            Response.Status status, OutboxView tab, Optional<OutboxCursor> after, Extras extras, String error) {
+        return render(status, tab, after, extras, error, null);
     }
 
     private Response render(
             Response.Status status,
             OutboxView tab,
             Optional<OutboxCursor> after,
-            java.util.function.UnaryOperator<View> adjust,
-            String error) {
-        return render(status, tab, after, adjust, error, null);
-    }
-
-    private Response render(
-            Response.Status status,
-            OutboxView tab,
-            Optional<OutboxCursor> after,
-            java.util.function.UnaryOperator<View> adjust,
+            Extras extras,
             String error,
             String notice) {
         SettlementOutbox.Page page = tab.state().isPresent()
@@ -246,82 +242,43 @@ public class PaymentsPage {
                         Money.ofMinorUnits(payment.amount(), settings.currency()),
                         deregistered.has(payment.payerAgent())))
                 .toList();
-        View view = adjust.apply(new View(
+        View view = new View(
                 tab,
                 rows,
                 page.nextCursor().map(OutboxCursor::toString),
                 outbox.facilitatorConfigured(),
                 outbox.staleAfter().toString(),
-                ReconcileForm.NONE,
-                ExportForm.empty(),
-                null,
-                null,
+                extras.form(),
+                extras.export(),
+                extras.uploadError(),
+                extras.verification(),
                 notice,
-                error));
+                error);
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.payments(view))
                 .build();
     }
 
-    private static View withForm(View page, ReconcileForm form) {
-        return new View(
-                page.view(),
-                page.rows(),
-                page.next(),
-                page.facilitatorConfigured(),
-                page.staleAfter(),
-                form,
-                page.export(),
-                page.uploadError(),
-                page.verification(),
-                page.notice(),
-                page.error());
-    }
+    /** What one request adds to the outbox page: a refused form, the export's fields, an upload's outcome. */
+    private record Extras(ReconcileForm form, ExportForm export, String uploadError, ExportVerification verification) {
+        static final Extras NONE = new Extras(ReconcileForm.NONE, ExportForm.empty(), null, null);
 
-    private static View withExport(View page, ExportForm export) {
-        return new View(
-                page.view(),
-                page.rows(),
-                page.next(),
-                page.facilitatorConfigured(),
-                page.staleAfter(),
-                page.form(),
-                export,
-                page.uploadError(),
-                page.verification(),
-                page.notice(),
-                page.error());
-    }
+        Extras withForm(ReconcileForm refused) {
+            return new Extras(refused, export, uploadError, verification);
+        }
 
-    private static View withUploadError(View page, String uploadError) {
-        return new View(
-                page.view(),
-                page.rows(),
-                page.next(),
-                page.facilitatorConfigured(),
-                page.staleAfter(),
-                page.form(),
-                page.export(),
-                uploadError,
-                page.verification(),
-                page.notice(),
-                page.error());
-    }
+        Extras withExport(ExportForm fields) {
+            return new Extras(form, fields, uploadError, verification);
+        }
 
-    private static View withVerification(View page, ExportVerification verification) {
-        return new View(
-                page.view(),
-                page.rows(),
-                page.next(),
-                page.facilitatorConfigured(),
-                page.staleAfter(),
-                page.form(),
-                page.export(),
-                page.uploadError(),
-                verification,
-                page.notice(),
-                page.error());
+        Extras withUploadError(String message) {
+            return new Extras(form, export, message, verification);
+        }
+
+        Extras withVerification(ExportVerification result) {
+            return new Extras(form, export, uploadError, result);
+        }
     }
 
     private static OutboxView tabOrDefault(String view) {
