@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -19,7 +18,7 @@ import java.util.UUID;
  * One append-only entry of the journal, linked to the one before it by hash.
  *
  * <p>The record holds what was stored, even if it was tampered with: {@link JournalVerifier} checks
- * it, and {@link #chained} is the only way the ledger creates entries, so a fresh entry always
+ * it, and {@link UnchainedEntry#chainedAfter} is the only way the ledger creates entries, so a fresh entry always
  * balances and carries its true hash.
  *
  * <p>Canonical encoding (version 1), UTF-8, every line ending with {@code \n}:
@@ -79,27 +78,7 @@ public record JournalEntry(
             EntryKind kind,
             Instant at,
             List<Posting> postings) {
-        if (postings.isEmpty()) {
-            throw new IllegalArgumentException("an entry moves money: it needs postings");
-        }
-        if (postings.stream().anyMatch(posting -> posting.amount().isZero())) {
-            throw new IllegalArgumentException("a posting of zero moves nothing: " + postings);
-        }
-        if (postings.stream()
-                        .map(posting -> posting.account().name() + "|"
-                                + posting.amount().currency().code())
-                        .distinct()
-                        .count()
-                != postings.size()) {
-            throw new IllegalArgumentException("an entry posts to each account once per currency: " + postings);
-        }
-        if (!unbalancedCurrencies(postings).isEmpty()) {
-            throw new IllegalArgumentException("postings must sum to zero per currency: " + postings);
-        }
-        Instant micros = at.truncatedTo(ChronoUnit.MICROS);
-        long sequence = head.sequence() + 1;
-        String hash = hashOf(head.hash(), sequence, id, transactionId, kind, micros, postings);
-        return new JournalEntry(sequence, id, transactionId, kind, micros, postings, head.hash(), hash);
+        return new UnchainedEntry(id, transactionId, kind, at, postings).chainedAfter(head);
     }
 
     /** The hash this entry should carry, recomputed from its content and previous hash. */
@@ -161,7 +140,7 @@ public record JournalEntry(
         return text.toString();
     }
 
-    private static String hashOf(
+    static String hashOf(
             String previousHash,
             long sequence,
             UUID id,

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  *
  * <p>Lock order (marketplace-core README, "Lock order"): every move first locks the agents of its
  * transaction, payer and provider, in id order ({@link #lockParties}); then it writes the rows those
- * locks guard and the transaction's own row; the journal head comes last ({@link #post}).
+ * locks guard and the transaction's own row, and queues its journal entry ({@link #post}). No move
+ * locks the journal head: {@link JournalChain} does, in a unit of work of its own.
  */
 public final class Ledger {
     /** Capacity is counted over the rolling hour before the hire ("capacity per hour"). */
@@ -500,18 +501,16 @@ public final class Ledger {
     }
 
     /**
-     * Journals the money movement of the transaction's latest step, at that step's time, chained to
-     * the head read (and locked) in this unit of work. A step that moves no money writes nothing.
-     * The head is the last lock of the lock order: every caller has locked its agents and written
-     * its other rows before it gets here.
+     * Journals the money movement of the transaction's latest step, at that step's time: queued in
+     * this unit of work, linked into the chain by {@link JournalChain} once it commits. A step that
+     * moves no money writes nothing.
      */
     private void post(Transaction tx, EntryKind kind, List<Posting> postings) {
         if (postings.isEmpty()) {
             return;
         }
-        JournalHead head = journal.lockHead();
         Instant at = tx.timeline().getLast().at();
-        journal.append(JournalEntry.chained(head, ids.next(), tx.id(), kind, at, postings));
+        journal.enqueue(new UnchainedEntry(ids.next(), tx.id(), kind, at, postings));
     }
 
     private HireResult replay(Transaction earlier, HireRequest request) {

@@ -25,13 +25,23 @@ class JournalVerifierTest {
     /** A journal whose stored entries someone edited behind the ledger's back. */
     private record Tampered(JournalRepository stored, long sequence, TamperKind kind) implements JournalRepository {
         @Override
+        public void enqueue(UnchainedEntry entry) {
+            stored.enqueue(entry);
+        }
+
+        @Override
+        public List<UnchainedEntry> unchained(int limit) {
+            return stored.unchained(limit);
+        }
+
+        @Override
         public JournalHead lockHead() {
             return stored.lockHead();
         }
 
         @Override
-        public void append(JournalEntry entry) {
-            stored.append(entry);
+        public void appendAll(List<JournalEntry> entries) {
+            stored.appendAll(entries);
         }
 
         @Override

@@ -13,6 +13,7 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.Agents;
 import dev.agentmarketplace.core.registry.Capability;
+import dev.agentmarketplace.core.testing.InMemoryJournalRepository;
 import dev.agentmarketplace.core.testing.LedgerFixture;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The lock order of the core's README, step by step in one thread: every move locks its agents in
- * id order before anything else it locks, and the journal head after them. {@code
+ * id order before anything else it locks, and queues its journal entry after them, without ever
+ * locking the journal head (only {@link JournalChain} does, in a unit of work of its own). {@code
  * LockOrderOnPostgresIT} (deploy) proves the same under concurrent load on PostgreSQL.
  */
 class LockOrderTest {
@@ -76,24 +79,24 @@ class LockOrderTest {
     }
 
     @Test
-    void hireLocksBothAgentsInIdOrderThenTheJournalHead() {
+    void hireLocksBothAgentsInIdOrderThenQueuesItsEntryWithoutTheJournalHead() {
         hire();
 
-        assertThat(locks).containsExactly("agent:alpha", "agent:zeta", "journal");
+        assertThat(locks).containsExactly("agent:alpha", "agent:zeta", "journal-queue");
     }
 
     @Test
-    void settleLocksTheAgentsTellsTheListenerAndTakesTheJournalHeadLast() {
+    void settleLocksTheAgentsTellsTheListenerAndQueuesItsEntryLast() {
         Transaction tx = hire();
         locks.clear();
 
         ledger.settle(tx.id(), Actor.agent(PAYER), Optional.empty());
 
-        assertThat(locks).containsExactly("agent:alpha", "agent:zeta", "listener:alpha", "journal");
+        assertThat(locks).containsExactly("agent:alpha", "agent:zeta", "listener:alpha", "journal-queue");
     }
 
     @Test
-    void cancelAndExpiryLockTheAgentsBeforeTheJournalHead() {
+    void cancelAndExpiryLockTheAgentsBeforeQueuingTheirEntries() {
         Transaction cancelled = hire();
         Transaction expiring = hire();
         locks.clear();
@@ -103,11 +106,12 @@ class LockOrderTest {
         ledger.expireHolds(world.clock.instant());
 
         assertThat(locks)
-                .containsExactly("agent:alpha", "agent:zeta", "journal", "agent:alpha", "agent:zeta", "journal");
+                .containsExactly(
+                        "agent:alpha", "agent:zeta", "journal-queue", "agent:alpha", "agent:zeta", "journal-queue");
     }
 
     @Test
-    void operatorDecisionLocksTheAgentsFirstAndTheJournalHeadBeforeTheProvidersReputation() {
+    void operatorDecisionLocksTheAgentsFirstAndQueuesItsEntryBeforeTheProvidersReputation() {
         Transaction tx = hire();
         ledger.settle(tx.id(), Actor.agent(PAYER), Optional.empty());
         Dispute dispute = desk.open(tx.id(), PAYER, "wrong", List.of());
@@ -116,9 +120,26 @@ class LockOrderTest {
         desk.resolve(dispute.id(), "ops-1", new DisputeOutcome.FullRefund(), "refund");
 
         // The desk locks the agents before the dispute's row, the ledger's move locks them again (a
-        // no-op) before the journal head; the listener then writes rows guarded by the provider's lock.
+        // no-op) before it queues its entry; the listener then writes rows guarded by the provider's lock.
         assertThat(locks)
-                .containsExactly("agent:alpha", "agent:zeta", "agent:alpha", "agent:zeta", "journal", "listener:alpha");
+                .containsExactly(
+                        "agent:alpha", "agent:zeta", "agent:alpha", "agent:zeta", "journal-queue", "listener:alpha");
+    }
+
+    @Test
+    void chainingLocksOnlyTheJournalHead() {
+        JournalRepository queueing = new RecordingJournal(InMemoryJournalRepository.queueing(world.unitOfWork), locks);
+        world.unitOfWork.run(() -> queueing.enqueue(new UnchainedEntry(
+                UUID.randomUUID(),
+                TransactionId.of(UUID.randomUUID().toString()),
+                EntryKind.HOLD,
+                world.clock.instant(),
+                LedgerPostings.hold(hire()))));
+        locks.clear();
+
+        new JournalChain(queueing, world.unitOfWork).chainAll();
+
+        assertThat(locks).containsExactly("journal-head");
     }
 
     private Transaction hire() {
@@ -161,17 +182,28 @@ class LockOrderTest {
         }
     }
 
-    /** Records each lock of the journal head as "journal". */
+    /** Records each queued entry as "journal-queue" and each lock of the journal head as "journal-head". */
     private record RecordingJournal(JournalRepository delegate, List<String> locks) implements JournalRepository {
         @Override
+        public void enqueue(UnchainedEntry entry) {
+            locks.add("journal-queue");
+            delegate.enqueue(entry);
+        }
+
+        @Override
+        public List<UnchainedEntry> unchained(int limit) {
+            return delegate.unchained(limit);
+        }
+
+        @Override
         public JournalHead lockHead() {
-            locks.add("journal");
+            locks.add("journal-head");
             return delegate.lockHead();
         }
 
         @Override
-        public void append(JournalEntry entry) {
-            delegate.append(entry);
+        public void appendAll(List<JournalEntry> entries) {
+            delegate.appendAll(entries);
         }
 
         @Override

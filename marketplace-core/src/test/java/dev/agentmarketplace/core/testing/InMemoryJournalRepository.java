@@ -9,6 +9,7 @@ import dev.agentmarketplace.core.ledger.JournalHead;
 import dev.agentmarketplace.core.ledger.JournalRepository;
 import dev.agentmarketplace.core.ledger.Posting;
 import dev.agentmarketplace.core.ledger.TransactionId;
+import dev.agentmarketplace.core.ledger.UnchainedEntry;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import java.util.ArrayList;
@@ -19,13 +20,45 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The journal port in memory: a list in sequence order; the unit of work's single lock serializes appends. */
+/**
+ * The journal port in memory: a list in sequence order; the unit of work's single lock serializes
+ * appends. An entry queued by a move is chained at once (the port's contract only asks that it be
+ * chained before the move returns), unless the repository was made {@link #queueing}, for the tests
+ * of {@link dev.agentmarketplace.core.ledger.JournalChain}.
+ */
 public final class InMemoryJournalRepository implements JournalRepository {
     private final List<JournalEntry> entries = new ArrayList<>();
+    private final List<UnchainedEntry> queue = new ArrayList<>();
     private final InMemoryUnitOfWork unitOfWork;
+    private final boolean chainsOnEnqueue;
 
     public InMemoryJournalRepository(InMemoryUnitOfWork unitOfWork) {
+        this(unitOfWork, true);
+    }
+
+    private InMemoryJournalRepository(InMemoryUnitOfWork unitOfWork, boolean chainsOnEnqueue) {
         this.unitOfWork = unitOfWork;
+        this.chainsOnEnqueue = chainsOnEnqueue;
+    }
+
+    /** A journal whose queued entries wait for a {@link dev.agentmarketplace.core.ledger.JournalChain}. */
+    public static InMemoryJournalRepository queueing(InMemoryUnitOfWork unitOfWork) {
+        return new InMemoryJournalRepository(unitOfWork, false);
+    }
+
+    @Override
+    public synchronized void enqueue(UnchainedEntry entry) {
+        if (chainsOnEnqueue) {
+            append(entry.chainedAfter(lockHead()));
+            return;
+        }
+        queue.add(entry);
+        unitOfWork.onRollback(() -> dequeue(entry));
+    }
+
+    @Override
+    public synchronized List<UnchainedEntry> unchained(int limit) {
+        return queue.stream().limit(limit).toList();
     }
 
     @Override
@@ -38,15 +71,24 @@ public final class InMemoryJournalRepository implements JournalRepository {
     }
 
     @Override
-    public synchronized void append(JournalEntry entry) {
-        JournalHead head = lockHead();
-        if (entry.sequence() != head.sequence() + 1 || !entry.previousHash().equals(head.hash())) {
-            throw new ConflictException(
-                    ErrorCode.CONCURRENT_MODIFICATION,
-                    "journal entry " + entry.sequence() + " does not follow the head, entry " + head.sequence());
+    public synchronized void appendAll(List<JournalEntry> appended) {
+        for (JournalEntry entry : appended) {
+            JournalHead head = lockHead();
+            if (entry.sequence() != head.sequence() + 1 || !entry.previousHash().equals(head.hash())) {
+                throw new ConflictException(
+                        ErrorCode.CONCURRENT_MODIFICATION,
+                        "journal entry " + entry.sequence() + " does not follow the head, entry " + head.sequence());
+            }
+            entries.add(entry);
+            unitOfWork.onRollback(() -> removeLast(entry));
+            queue.stream()
+                    .filter(queued -> queued.id().equals(entry.id()))
+                    .findFirst()
+                    .ifPresent(queued -> {
+                        queue.remove(queued);
+                        unitOfWork.onRollback(() -> requeue(queued));
+                    });
         }
-        entries.add(entry);
-        unitOfWork.onRollback(() -> removeLast(entry));
     }
 
     @Override
@@ -114,6 +156,14 @@ public final class InMemoryJournalRepository implements JournalRepository {
                                         .code()
                                         .compareTo(cursor.currency().code())
                                 > 0);
+    }
+
+    private synchronized void dequeue(UnchainedEntry entry) {
+        queue.remove(entry);
+    }
+
+    private synchronized void requeue(UnchainedEntry entry) {
+        queue.addFirst(entry);
     }
 
     private synchronized void removeLast(JournalEntry entry) {

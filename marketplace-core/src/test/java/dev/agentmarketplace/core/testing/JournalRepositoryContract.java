@@ -19,6 +19,7 @@ import dev.agentmarketplace.core.ledger.JournalRepository;
 import dev.agentmarketplace.core.ledger.Posting;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.ledger.UnchainedEntry;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.AgentId;
@@ -78,6 +79,43 @@ public abstract class JournalRepositoryContract {
 
     private UUID nextId() {
         return new UUID(0x4000L, 0x8000000000000000L | ++ids);
+    }
+
+    @Test
+    void anEntryQueuedByAUnitOfWorkIsInTheChainWhenTheUnitOfWorkReturns() {
+        UnchainedEntry queued = new UnchainedEntry(
+                nextId(),
+                txId(1),
+                EntryKind.SETTLE,
+                T0.plusNanos(987_654_321L),
+                List.of(
+                        new Posting(Account.ESCROW, Money.of("-2.000001", "USDC")),
+                        new Posting(BOB, Money.of("1.950001", "USDC")),
+                        new Posting(Account.PLATFORM_FEES, Money.of("0.05", "USDC"))));
+
+        unitOfWork().run(() -> repo.enqueue(queued));
+
+        assertThat(repo.entriesAfter(0, 10)).containsExactly(queued.chainedAfter(JournalHead.GENESIS));
+        assertThat(unitOfWork().execute(() -> repo.unchained(10))).isEmpty();
+    }
+
+    @Test
+    void aUnitOfWorkThatRolledBackLeavesNothingQueuedNorChained() {
+        assertThatThrownBy(() -> unitOfWork().run(() -> {
+                    repo.enqueue(new UnchainedEntry(
+                            nextId(),
+                            txId(1),
+                            EntryKind.HOLD,
+                            T0,
+                            List.of(
+                                    new Posting(ALICE, Money.of("-2.00", "USDC")),
+                                    new Posting(Account.ESCROW, Money.of("2.00", "USDC")))));
+                    throw new IllegalStateException("the move failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(unitOfWork().execute(() -> repo.unchained(10))).isEmpty();
+        assertThat(repo.entriesAfter(0, 10)).isEmpty();
     }
 
     @Test

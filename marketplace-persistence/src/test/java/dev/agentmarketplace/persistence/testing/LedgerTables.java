@@ -29,6 +29,7 @@ public final class LedgerTables {
             "dispute_evidence",
             "dispute",
             "account_balance",
+            "journal_queue",
             "journal_posting",
             "journal_entry",
             "ledger_transition",
