@@ -7,8 +7,13 @@ import java.time.Instant;
  * and durable on return, outside any unit of work.
  */
 public interface RateLimitCounters {
-    /** Adds one to the count of {@code caller} in the window starting at {@code windowStart}; returns the new count. */
-    long increment(String caller, Instant windowStart);
+    /** Adds {@code requests} (at least one) to the count of {@code caller} in the window starting at {@code windowStart}; returns the new count. */
+    long add(String caller, Instant windowStart, long requests);
+
+    /** Adds one; see {@link #add}. */
+    default long increment(String caller, Instant windowStart) {
+        return add(caller, windowStart, 1);
+    }
 
     /** The count of {@code caller} in the window starting at {@code windowStart}; 0 when none. */
     long count(String caller, Instant windowStart);

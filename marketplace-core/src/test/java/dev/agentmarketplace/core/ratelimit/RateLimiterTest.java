@@ -6,6 +6,11 @@ import dev.agentmarketplace.core.testing.InMemoryRateLimitCounters;
 import dev.agentmarketplace.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -144,5 +149,111 @@ class RateLimiterTest {
         assertThat(limiter.purgeExpired()).isEqualTo(1);
         assertThat(counters.count("alice", WINDOW_START)).isZero();
         assertThat(counters.count("alice", WINDOW_START.plusSeconds(60))).isEqualTo(1);
+    }
+
+    @Test
+    void aReplicaAddsItsCountToTheSharedOneInStepsOfOnePercentOfTheLimit() {
+        RateLimiter limiter = limiter(1000, Duration.ofMinutes(1));
+        assertThat(limiter.syncEvery()).isEqualTo(10);
+
+        for (int i = 0; i < 25; i++) {
+            assertThat(limiter.acquire("alice").remaining()).isEqualTo(1000 - (i + 1));
+        }
+
+        // The first request of the window, then two steps of ten; four wait for the next step.
+        assertThat(counters.count("alice", WINDOW_START)).isEqualTo(21);
+        limiter.flush();
+        assertThat(counters.count("alice", WINDOW_START)).isEqualTo(25);
+    }
+
+    @Test
+    void underTwoHundredEveryRequestIsAddedToTheSharedCount() {
+        RateLimiter limiter = limiter(199, Duration.ofMinutes(1));
+
+        for (int i = 0; i < 7; i++) {
+            limiter.acquire("alice");
+        }
+
+        assertThat(limiter.syncEvery()).isEqualTo(1);
+        assertThat(counters.count("alice", WINDOW_START)).isEqualTo(7);
+    }
+
+    @Test
+    void oneReplicaAloneRefusesExactlyAtTheLimitEvenWhenItCountsInSteps() {
+        RateLimiter limiter = limiter(1000, Duration.ofMinutes(1));
+
+        long allowed = IntStream.range(0, 1100)
+                .filter(i -> limiter.acquire("alice").allowed())
+                .count();
+
+        assertThat(allowed).isEqualTo(1000);
+    }
+
+    @Test
+    void replicasTogetherExceedTheLimitByLessThanOneStepPerOtherReplica() {
+        RateLimiter first = limiter(1000, Duration.ofMinutes(1));
+        RateLimiter second = limiter(1000, Duration.ofMinutes(1));
+        RateLimiter third = limiter(1000, Duration.ofMinutes(1));
+        List<RateLimiter> replicas = List.of(first, second, third);
+
+        long allowed = IntStream.range(0, 1500)
+                .filter(i -> replicas.get(i % 3).acquire("alice").allowed())
+                .count();
+
+        assertThat(allowed).isBetween(1000L, 1000L + 2 * (first.syncEvery() - 1));
+    }
+
+    @Test
+    void aReplicaThatSawTheOthersCountsRefusesOnceTheSharedCountIsAtTheLimit() {
+        RateLimiter first = limiter(1000, Duration.ofMinutes(1));
+        RateLimiter second = limiter(1000, Duration.ofMinutes(1));
+        for (int i = 0; i < 1000; i++) {
+            first.acquire("alice");
+        }
+        first.flush();
+
+        assertThat(second.acquire("alice").allowed()).isFalse();
+    }
+
+    @Test
+    void flushForgetsCallersWhoseWindowHasPassedAfterAddingWhatTheyCounted() {
+        RateLimiter limiter = limiter(1000, Duration.ofMinutes(1));
+        for (int i = 0; i < 5; i++) {
+            limiter.acquire("alice");
+        }
+        clock.set(WINDOW_START.plusSeconds(61));
+
+        limiter.flush();
+
+        assertThat(counters.count("alice", WINDOW_START)).isEqualTo(5);
+        // One second into the next window, 59/60 of the previous 5 still weigh in (5, rounded up), plus this one.
+        assertThat(limiter.acquire("alice").remaining()).isEqualTo(1000 - 5 - 1);
+    }
+
+    @Test
+    void concurrentRequestsOnSeveralReplicasAreAllCountedOnceFlushed() throws InterruptedException {
+        List<RateLimiter> replicas = List.of(
+                limiter(100_000, Duration.ofMinutes(1)),
+                limiter(100_000, Duration.ofMinutes(1)),
+                limiter(100_000, Duration.ofMinutes(1)));
+        int threads = 6;
+        int perThread = 2_000;
+        AtomicLong allowed = new AtomicLong();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                RateLimiter replica = replicas.get(t % replicas.size());
+                pool.execute(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        if (replica.acquire("alice").allowed()) {
+                            allowed.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+        replicas.forEach(RateLimiter::flush);
+
+        assertThat(allowed.get()).isEqualTo(threads * perThread);
+        assertThat(counters.count("alice", WINDOW_START)).isEqualTo(threads * perThread);
     }
 }

@@ -13,8 +13,8 @@ public final class InMemoryRateLimitCounters implements RateLimitCounters {
     private final ConcurrentMap<Window, Long> counters = new ConcurrentHashMap<>();
 
     @Override
-    public long increment(String caller, Instant windowStart) {
-        return counters.merge(new Window(caller, windowStart), 1L, Long::sum);
+    public long add(String caller, Instant windowStart, long requests) {
+        return counters.merge(new Window(caller, windowStart), requests, Long::sum);
     }
 
     @Override

@@ -20,16 +20,19 @@ public class PanacheRateLimitCounters implements RateLimitCounters {
 
     /**
      * The same statements on H2 and PostgreSQL: the UPDATE takes the row's lock, so the count read
-     * after it is this call's own; without a row yet, an INSERT of 1, and when a concurrent first
+     * after it is this call's own; without a row yet, an INSERT, and when a concurrent first
      * request inserted it meanwhile, the loser's retry finds the row to update.
      */
     @Override
-    public long increment(String caller, Instant windowStart) {
+    public long add(String caller, Instant windowStart, long requests) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     if (RateLimitWindowEntity.update(
-                                    "requestCount = requestCount + 1 where " + OF_WINDOW, caller, windowStart)
+                                    "requestCount = requestCount + ?3 where " + OF_WINDOW,
+                                    caller,
+                                    windowStart,
+                                    requests)
                             == 1) {
                         return RateLimitWindowEntity.<RateLimitWindowEntity>findById(
                                         new RateLimitWindowEntity.Key(caller, windowStart))
@@ -38,9 +41,9 @@ public class PanacheRateLimitCounters implements RateLimitCounters {
                     RateLimitWindowEntity first = new RateLimitWindowEntity();
                     first.caller = caller;
                     first.windowStart = windowStart;
-                    first.requestCount = 1;
+                    first.requestCount = requests;
                     first.persistAndFlush();
-                    return 1L;
+                    return requests;
                 });
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS || !UniqueViolation.causedBy(e)) {
