@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #syncEvery()} requests (1 % of the limit; every request when the limit is under 200), and
  * on every request once the caller is within one step of the limit, and on the first request of a
  * window. The previous window's count is read once per window. So a caller may exceed the limit by
- * at most what the other replicas counted and have not added yet: fewer than {@code (replicas - 1)
- * × syncEvery} requests per window (12 over 600 with three replicas). {@link #flush} adds what is
+ * at most what the other replicas counted and have not added yet: {@code (replicas - 1) × (syncEvery
+ * - 1)} requests per window (10 over 600 with three replicas); one replica alone is exact. {@link #flush} adds what is
  * left at any time, and forgets callers whose windows have passed.
  */
 public final class RateLimiter {
