@@ -50,10 +50,30 @@ public record AgentClient(
      * whole seconds (JWT {@code iat}), so the comparison is too.
      */
     public boolean acceptsTokenIssuedAt(Instant issuedAt) {
-        return disabled.isEmpty()
-                && tokensIssuedFrom
-                        .map(from -> !issuedAt.isBefore(from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
-                        .orElse(true);
+        return access().acceptsTokenIssuedAt(issuedAt);
+    }
+
+    /** What decides whether its tokens are accepted. */
+    public Access access() {
+        return new Access(isDisabled(), tokensIssuedFrom);
+    }
+
+    /**
+     * Whether a client is disabled, and from when its tokens count again: all that {@link
+     * AgentClients#acceptsToken} reads on every request an agent's token authenticates.
+     */
+    public record Access(boolean disabled, Optional<Instant> tokensIssuedFrom) {
+        public Access {
+            Objects.requireNonNull(tokensIssuedFrom, "tokensIssuedFrom");
+        }
+
+        /** See {@link AgentClient#acceptsTokenIssuedAt}. */
+        public boolean acceptsTokenIssuedAt(Instant issuedAt) {
+            return !disabled
+                    && tokensIssuedFrom
+                            .map(from -> !issuedAt.isBefore(from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                            .orElse(true);
+        }
     }
 
     /** Who disabled a client, and when. */

@@ -17,6 +17,15 @@ public interface AgentClientRepository {
     Optional<AgentClient> find(AgentId agent);
 
     /**
+     * Whether the client of {@code agent} is disabled and from when its tokens count again; empty
+     * when the agent has no client. Read for every request an agent's token authenticates, so
+     * adapters make it one cheap read that needs no unit of work.
+     */
+    default Optional<AgentClient.Access> accessOf(AgentId agent) {
+        return find(agent).map(AgentClient::access);
+    }
+
+    /**
      * Stores whether the client of {@code agent} is disabled and from when its tokens count again.
      *
      * @return the client as stored now, or empty when the agent has no client

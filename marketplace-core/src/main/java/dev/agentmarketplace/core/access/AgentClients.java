@@ -115,8 +115,8 @@ public final class AgentClients {
      * every request an agent's token authenticates.
      */
     public boolean acceptsToken(AgentId agent, Instant issuedAt) {
-        return clients.find(agent)
-                .map(client -> client.acceptsTokenIssuedAt(issuedAt))
+        return clients.accessOf(agent)
+                .map(access -> access.acceptsTokenIssuedAt(issuedAt))
                 .orElse(true);
     }
 

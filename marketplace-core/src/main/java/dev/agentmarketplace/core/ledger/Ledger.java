@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -471,9 +470,10 @@ public final class Ledger {
      * the same agents can never each hold one the other waits for.
      */
     private Map<AgentId, Optional<Agent>> lockAgents(Collection<AgentId> ids) {
+        Map<AgentId, Agent> found = agents.findAllByIdForUpdate(ids);
         Map<AgentId, Optional<Agent>> locked = new TreeMap<>();
-        for (AgentId id : new TreeSet<>(ids)) {
-            locked.put(id, agents.findByIdForUpdate(id));
+        for (AgentId id : ids) {
+            locked.put(id, Optional.ofNullable(found.get(id)));
         }
         return locked;
     }

@@ -1,8 +1,12 @@
 package dev.agentmarketplace.core.registry;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Port: where registered agents are kept, deregistered ones included (their history stays). */
 public interface AgentRepository {
@@ -13,6 +17,19 @@ public interface AgentRepository {
      * concurrent hires of one provider (on any replica) are checked one after another.
      */
     Optional<Agent> findByIdForUpdate(AgentId id);
+
+    /**
+     * Locks the agents among {@code ids} that exist, in id order (the lock order's first step), as
+     * {@link #findByIdForUpdate} does for one; returns them by id. Adapters may lock them all in one
+     * statement.
+     */
+    default Map<AgentId, Agent> findAllByIdForUpdate(Collection<AgentId> ids) {
+        Map<AgentId, Agent> locked = new TreeMap<>();
+        for (AgentId id : new TreeSet<>(ids)) {
+            findByIdForUpdate(id).ifPresent(agent -> locked.put(id, agent));
+        }
+        return locked;
+    }
 
     /** Agents in ascending id order, strictly after {@code after} when given, at most {@code limit}. */
     List<Agent> listAfter(Optional<AgentId> after, int limit);

@@ -11,11 +11,17 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * {@link AgentClientRepository} on Hibernate ORM Panache. Each method joins the caller's transaction
@@ -24,6 +30,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class PanacheAgentClientRepository implements AgentClientRepository {
+    private final DataSource dataSource;
+
+    PanacheAgentClientRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     @Override
     public void add(AgentClient client) {
@@ -45,6 +56,31 @@ public class PanacheAgentClientRepository implements AgentClientRepository {
     public Optional<AgentClient> find(AgentId agent) {
         return AgentClientEntity.<AgentClientEntity>findByIdOptional(agent.value())
                 .map(PanacheAgentClientRepository::toDomain);
+    }
+
+    /**
+     * One primary-key read on a connection of its own, in auto-commit, outside any transaction: no
+     * transaction to begin and commit on every request an agent's token authenticates.
+     */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<AgentClient.Access> accessOf(AgentId agent) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT disabled_at, tokens_issued_from FROM agent_client WHERE agent_id = ?")) {
+            select.setString(1, agent.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AgentClient.Access(
+                        row.getObject(1, OffsetDateTime.class) != null,
+                        Optional.ofNullable(row.getObject(2, OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not read the client of agent '" + agent + "'", e);
+        }
     }
 
     /** An UPDATE by primary key: of two admins at once, the later commit's decision stands. */

@@ -66,18 +66,15 @@ public class PanacheTransactionRepository implements TransactionRepository {
 
     @Override
     public void add(Transaction transaction) {
-        if (TransactionEntity.findById(transaction.id().value()) != null
-                || findByIdempotencyKey(transaction.payer(), transaction.idempotencyKey())
-                        .isPresent()) {
-            throw taken(transaction);
-        }
+        // No look first: the unique keys on the id and on (payer, key) refuse a duplicate, and the
+        // ledger has already looked for the key under the payer's lock.
         try {
             TransactionMapper.toNewEntity(transaction).persistAndFlush();
             // Load-aware discovery reads these counters; they commit or roll back with the hire.
             load.hired(transaction.provider(), transaction.createdAt(), 1);
         } catch (PersistenceException e) {
-            // Another replica's insert, not yet committed when we looked, wins on the unique keys;
-            // the port's answer is the same as for a plain duplicate: retrying returns its transaction.
+            // A duplicate, or another replica's insert committed meanwhile: the port's answer is the
+            // same either way, and retrying returns the transaction that holds the key.
             if (UniqueViolation.causedBy(e)) {
                 throw taken(transaction);
             }

@@ -10,12 +10,17 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +41,37 @@ public class PanacheAgentRepository implements AgentRepository {
     public Optional<Agent> findByIdForUpdate(AgentId id) {
         return AgentEntity.<AgentEntity>findByIdOptional(id.value(), LockModeType.PESSIMISTIC_WRITE)
                 .map(AgentMapper::toDomain);
+    }
+
+    /**
+     * Two statements whatever the number of agents: the rows locked in id order by a native
+     * {@code SELECT ... ORDER BY id FOR UPDATE}, then the entities with both collections in one
+     * query. Read after the locks, so they are what the last writer committed.
+     */
+    @Override
+    public Map<AgentId, Agent> findAllByIdForUpdate(Collection<AgentId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> sorted = new TreeSet<>(ids).stream().map(AgentId::value).toList();
+        EntityManager entities = AgentEntity.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<String> lockedIds = entities.createNativeQuery(
+                        "SELECT id FROM agent WHERE id IN (?1) ORDER BY id FOR UPDATE", String.class)
+                .setParameter(1, sorted)
+                .getResultList();
+        if (lockedIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<AgentId, Agent> locked = new TreeMap<>();
+        entities.createQuery(
+                        "SELECT DISTINCT a FROM AgentEntity a LEFT JOIN FETCH a.capabilities"
+                                + " LEFT JOIN FETCH a.metadata WHERE a.id IN ?1",
+                        AgentEntity.class)
+                .setParameter(1, lockedIds)
+                .getResultList()
+                .forEach(entity -> locked.put(AgentId.of(entity.id), AgentMapper.toDomain(entity)));
+        return locked;
     }
 
     @Override
