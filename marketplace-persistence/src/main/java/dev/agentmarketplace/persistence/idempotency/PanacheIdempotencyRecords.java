@@ -59,27 +59,20 @@ public class PanacheIdempotencyRecords implements IdempotencyRecords {
         });
     }
 
+    /**
+     * One round trip: pgjdbc sends the three statements of one prepared statement together. The
+     * lock timeout is the transaction's own for the claim, then back to the session's.
+     */
     private static boolean claimOnPostgres(Connection connection, IdempotencyRecord claim, Duration wait)
             throws SQLException {
-        String previous;
-        try (PreparedStatement set = connection.prepareStatement(
-                "SELECT current_setting('lock_timeout'), set_config('lock_timeout', ?, true)")) {
-            set.setString(1, wait.toMillis() + "ms");
-            try (ResultSet result = set.executeQuery()) {
-                result.next();
-                previous = result.getString(1);
-            }
+        try (PreparedStatement claimIt = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true); "
+                + POSTGRES_INSERT + "; SET LOCAL lock_timeout TO DEFAULT")) {
+            claimIt.setString(1, wait.toMillis() + "ms");
+            bind(claimIt, claim, 1);
+            claimIt.execute();
+            claimIt.getMoreResults();
+            return claimIt.getUpdateCount() == 1;
         }
-        int inserted;
-        try (PreparedStatement insert = connection.prepareStatement(POSTGRES_INSERT)) {
-            bind(insert, claim);
-            inserted = insert.executeUpdate();
-        }
-        try (PreparedStatement reset = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
-            reset.setString(1, previous);
-            reset.executeQuery().close();
-        }
-        return inserted == 1;
     }
 
     private static boolean claimOnH2(Connection connection, IdempotencyRecord claim, Duration wait)
@@ -95,7 +88,7 @@ public class PanacheIdempotencyRecords implements IdempotencyRecords {
             statement.execute("SET LOCK_TIMEOUT " + Math.max(1, wait.toMillis()));
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, claim);
+            bind(insert, claim, 0);
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
@@ -109,11 +102,12 @@ public class PanacheIdempotencyRecords implements IdempotencyRecords {
         }
     }
 
-    private static void bind(PreparedStatement insert, IdempotencyRecord claim) throws SQLException {
-        insert.setString(1, claim.caller());
-        insert.setString(2, claim.key());
-        insert.setString(3, claim.fingerprint());
-        insert.setObject(4, Sql.timestamp(claim.claimedAt()));
+    /** Binds the insert's four parameters after the first {@code before} of the statement. */
+    private static void bind(PreparedStatement insert, IdempotencyRecord claim, int before) throws SQLException {
+        insert.setString(before + 1, claim.caller());
+        insert.setString(before + 2, claim.key());
+        insert.setString(before + 3, claim.fingerprint());
+        insert.setObject(before + 4, Sql.timestamp(claim.claimedAt()));
     }
 
     @Override
