@@ -15,7 +15,6 @@ import dev.agentmarketplace.core.ledger.HireRequest;
 import dev.agentmarketplace.core.ledger.HireResult;
 import dev.agentmarketplace.core.ledger.IdempotencyKey;
 import dev.agentmarketplace.core.ledger.Ledger;
-import dev.agentmarketplace.core.ledger.Transaction;
 import dev.agentmarketplace.core.ledger.TransactionDetails;
 import dev.agentmarketplace.core.ledger.TransactionFilter;
 import dev.agentmarketplace.core.ledger.TransactionId;
@@ -50,6 +49,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -398,8 +398,8 @@ public class TransactionResource {
      */
     private TransactionId partyOrOperator(Caller mover, String id) {
         TransactionId transaction = TransactionId.of(id);
-        Transaction tx = queries.get(transaction).transaction();
-        mover.requireOneOfOrOperator(tx.payer(), tx.provider());
+        List<AgentId> parties = queries.parties(transaction);
+        mover.requireOneOfOrOperator(parties.get(0), parties.get(1));
         return transaction;
     }
 }

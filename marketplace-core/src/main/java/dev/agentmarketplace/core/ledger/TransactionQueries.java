@@ -5,6 +5,8 @@ import dev.agentmarketplace.core.KeysetPages;
 import dev.agentmarketplace.core.NotFoundException;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.AgentId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +31,20 @@ public final class TransactionQueries {
                 .orElseThrow(() ->
                         new NotFoundException(ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + id + "'"));
         return new TransactionDetails(tx, journal.entriesOf(id));
+    }
+
+    /**
+     * The payer and provider of the transaction, in that order: what deciding who may see or move it
+     * needs, read without its timeline or journal entries.
+     *
+     * @throws NotFoundException with {@code TRANSACTION_NOT_FOUND} when there is none
+     */
+    public List<AgentId> parties(TransactionId id) {
+        List<AgentId> parties = transactions.partiesOf(id);
+        if (parties.isEmpty()) {
+            throw new NotFoundException(ErrorCode.TRANSACTION_NOT_FOUND, "no transaction has id '" + id + "'");
+        }
+        return parties;
     }
 
     /** The balance of {@code account} per currency it was ever posted in, derived from the journal's postings. */

@@ -57,6 +57,17 @@ class TransactionQueriesTest {
     }
 
     @Test
+    void partiesArePayerThenProviderAndAnUnknownTransactionHasNone() {
+        LedgerFixture world = world();
+        Transaction tx = hire(world, "python");
+
+        assertThat(world.queries.parties(tx.id())).containsExactly(tx.payer(), tx.provider());
+        assertThatThrownBy(() -> world.queries.parties(TransactionId.of("00000000-0000-4000-8000-0000000000ff")))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TRANSACTION_NOT_FOUND));
+    }
+
+    @Test
     void historyFiltersByCapabilityAndState() {
         LedgerFixture world = world();
         Transaction python = hire(world, "python");
