@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Records what moves reputations and answers what they are. Every recorded event is appended to
- * the agent's history and refreshes its {@link ReputationSummary} in the same unit of work.
+ * the agent's history and refreshes its {@link ReputationSummary} and {@link ReputationTally} in the
+ * same unit of work.
  */
 public final class ReputationService implements DisputeOutcomeListener, SettlementListener {
     public static final int MAX_TREND_POINTS = 500;
@@ -175,13 +176,18 @@ public final class ReputationService implements DisputeOutcomeListener, Settleme
     }
 
     /**
-     * The reputation now, decay included (the stored summary is as of the last event).
+     * The reputation now, decay included (the stored summary is as of the last event): the stored
+     * tally decayed to now, or for an agent without one, its history.
      *
      * @throws NotFoundException with {@code AGENT_NOT_FOUND} for an unknown agent
      */
     public Reputation reputationOf(AgentId agent) {
         requireAgent(agent);
-        return calculator.compute(agent, reputations.history(agent), clock.instant());
+        Instant now = clock.instant();
+        return reputations
+                .tallyOf(agent)
+                .map(tally -> calculator.reputation(agent, tally, now))
+                .orElseGet(() -> calculator.compute(agent, reputations.history(agent), now));
     }
 
     /**
@@ -215,15 +221,23 @@ public final class ReputationService implements DisputeOutcomeListener, Settleme
     }
 
     private Reputation record(ReputationEvent event) {
-        // The agent's lock orders concurrent events of one agent (on any replica), so each summary
-        // is computed from a history that includes every event before it.
-        if (agents.findByIdForUpdate(event.agent()).isEmpty()) {
-            throw agentNotFound(event.agent());
+        // The agent's lock orders concurrent events of one agent (on any replica), so each tally
+        // read here includes every event before this one.
+        AgentId agent = event.agent();
+        if (agents.findByIdForUpdate(agent).isEmpty()) {
+            throw agentNotFound(agent);
         }
         reputations.append(event);
         Instant now = event.at();
-        Reputation reputation = calculator.compute(event.agent(), reputations.history(event.agent()), now);
-        reputations.saveSummary(reputation.summary());
+        // Issue 13: one event is an O(1) update of the stored tally, not a pass over the history.
+        // An agent without a tally (no event yet, or a summary stored before tallies) gets one
+        // built once from its history, which already holds this event.
+        ReputationTally tally = reputations
+                .tallyOf(agent)
+                .map(stored -> calculator.add(stored, event))
+                .orElseGet(() -> calculator.tally(reputations.history(agent), now));
+        Reputation reputation = calculator.reputation(agent, tally, now);
+        reputations.saveSummary(reputation.summary(), tally);
         reputations.appendPoint(ReputationPoint.of(reputation));
         return reputation;
     }

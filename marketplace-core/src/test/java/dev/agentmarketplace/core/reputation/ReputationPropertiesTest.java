@@ -1,6 +1,7 @@
 package dev.agentmarketplace.core.reputation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.registry.AgentId;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -119,6 +121,73 @@ class ReputationPropertiesTest {
 
         assertThat(Math.abs(later - prior)).isLessThanOrEqualTo(Math.abs(now - prior) + ROUNDING);
         assertThat(Math.signum(later - prior) * Math.signum(now - prior)).isGreaterThanOrEqualTo(0);
+    }
+
+    @Property
+    void foldingEventsOneByOneGivesWhatComputeGivesOverTheWholeHistory(
+            @ForAll("histories") List<ReputationEvent> history,
+            @ForAll @LongRange(min = 0, max = 3650) long laterDays) {
+        // The generated order is not the order of the events' times: replicas' clocks disagree.
+        Instant later = NOW.plus(Duration.ofDays(laterDays));
+
+        assertSameReputation(
+                calculator.reputation(AGENT, folded(history), later), calculator.compute(AGENT, history, later));
+    }
+
+    @Property
+    void foldingInTimeOrderOrOutOfOrderGivesTheSameTally(@ForAll("histories") List<ReputationEvent> history) {
+        List<ReputationEvent> inTimeOrder = new ArrayList<>(history);
+        inTimeOrder.sort(Comparator.comparing(ReputationEvent::at));
+
+        assertSameReputation(
+                calculator.reputation(AGENT, folded(history), NOW),
+                calculator.reputation(AGENT, folded(inTimeOrder), NOW));
+    }
+
+    @Property
+    void storedTallyDecaysAsTheHistoryWould(
+            @ForAll("histories") List<ReputationEvent> history,
+            @ForAll @LongRange(min = 0, max = 3650) long laterDays) {
+        Instant later = NOW.plus(Duration.ofDays(laterDays));
+
+        assertSameReputation(
+                calculator.reputation(AGENT, calculator.tally(history, NOW), later),
+                calculator.compute(AGENT, history, later));
+    }
+
+    @Property
+    void emptyTallyGivesExactlyThePriorAtAnyTime(@ForAll @LongRange(min = 0, max = 3650) long laterDays) {
+        Instant later = NOW.plus(Duration.ofDays(laterDays));
+
+        Reputation reputation = calculator.reputation(AGENT, ReputationTally.empty(NOW), later);
+
+        assertThat(reputation).isEqualTo(calculator.compute(AGENT, List.of(), later));
+        assertThat(reputation.score()).isEqualTo(ReputationPolicy.DEFAULTS.priorMean());
+        assertThat(reputation.effectiveObservations()).isZero();
+    }
+
+    /** What the service does: the first event builds the tally, every later one is added to it. */
+    private ReputationTally folded(List<ReputationEvent> history) {
+        if (history.isEmpty()) {
+            return ReputationTally.empty(NOW);
+        }
+        ReputationEvent first = history.getFirst();
+        ReputationTally tally = calculator.tally(List.of(first), first.at());
+        for (ReputationEvent event : history.subList(1, history.size())) {
+            tally = calculator.add(tally, event);
+        }
+        return tally;
+    }
+
+    private static void assertSameReputation(Reputation actual, Reputation expected) {
+        assertThat(actual.score()).isCloseTo(expected.score(), within(ROUNDING));
+        assertThat(actual.low()).isCloseTo(expected.low(), within(ROUNDING));
+        assertThat(actual.high()).isCloseTo(expected.high(), within(ROUNDING));
+        assertThat(actual.effectiveObservations()).isCloseTo(expected.effectiveObservations(), within(ROUNDING));
+        assertThat(actual.successes()).isEqualTo(expected.successes());
+        assertThat(actual.failures()).isEqualTo(expected.failures());
+        assertThat(actual.feedbackCount()).isEqualTo(expected.feedbackCount());
+        assertThat(actual.asOf()).isEqualTo(expected.asOf());
     }
 
     /** Any events, operator adjustments included, up to two years old. */

@@ -22,7 +22,9 @@ import dev.agentmarketplace.core.testing.InMemoryUnitOfWork;
 import dev.agentmarketplace.core.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ReputationServiceTest {
@@ -340,5 +342,122 @@ class ReputationServiceTest {
         assertThat(service.reputationOf(PROVIDER).score())
                 .isLessThan(summary.score())
                 .isGreaterThan(3.0);
+    }
+
+    @Test
+    void eventsUpdateTheStoredTallyWithoutReadingTheHistory() {
+        CountingHistoryReads counting = new CountingHistoryReads(reputations);
+        ReputationService countingService = new ReputationService(
+                counting, transactions.repository, agents, unitOfWork, clock, ReputationPolicy.DEFAULTS);
+        countingService.recordTaskOutcome(PROVIDER, true, 1, Optional.of(TEN), "task 1");
+        int afterFirst = counting.historyReads.get();
+
+        for (int i = 2; i <= 5; i++) {
+            clock.advance(Duration.ofDays(3));
+            countingService.recordTaskOutcome(PROVIDER, i % 2 == 0, 1, Optional.of(TEN), "task " + i);
+        }
+        clock.advance(Duration.ofDays(30));
+        Reputation now = countingService.reputationOf(PROVIDER);
+
+        assertThat(afterFirst)
+                .as("the first event builds the tally from the history")
+                .isEqualTo(1);
+        assertThat(counting.historyReads.get()).isEqualTo(afterFirst);
+        assertThat(reputations.tallyOf(PROVIDER).orElseThrow().asOf())
+                .isEqualTo(clock.instant().minus(Duration.ofDays(30)));
+        assertSameReputation(now, computedFromHistory(PROVIDER));
+    }
+
+    @Test
+    void summaryWithoutATallyGetsItBuiltFromTheHistoryOnTheNextEvent() {
+        service.recordTaskOutcome(PROVIDER, true, 2, Optional.of(TEN), "task 1");
+        clock.advance(Duration.ofDays(10));
+        service.adjust(PROVIDER, new BigDecimal("-0.25"), "late deliveries", "ops-1");
+        clock.advance(Duration.ofDays(10));
+        service.recordTaskOutcome(PROVIDER, false, 1, Optional.empty(), "task 2");
+        // As a summary stored before tallies existed: the row is there, its tally is not.
+        ReputationSummary legacy = reputations.summaryOf(PROVIDER).orElseThrow();
+        unitOfWork.run(() -> reputations.saveSummary(legacy));
+        assertSameReputation(service.reputationOf(PROVIDER), computedFromHistory(PROVIDER));
+
+        clock.advance(Duration.ofDays(10));
+        Reputation next = service.recordTaskOutcome(PROVIDER, true, 1, Optional.of(TEN), "task 3");
+
+        assertThat(reputations.tallyOf(PROVIDER)).isPresent();
+        assertSameReputation(next, computedFromHistory(PROVIDER));
+        assertThat(next.successes()).isEqualTo(2);
+        assertThat(next.failures()).isEqualTo(1);
+        assertThat(reputations.summaryOf(PROVIDER)).contains(next.summary());
+    }
+
+    private Reputation computedFromHistory(AgentId agent) {
+        return new ReputationCalculator(ReputationPolicy.DEFAULTS)
+                .compute(agent, reputations.history(agent), clock.instant());
+    }
+
+    private static void assertSameReputation(Reputation actual, Reputation expected) {
+        assertThat(actual.score()).isCloseTo(expected.score(), within(1e-9));
+        assertThat(actual.low()).isCloseTo(expected.low(), within(1e-9));
+        assertThat(actual.high()).isCloseTo(expected.high(), within(1e-9));
+        assertThat(actual.effectiveObservations()).isCloseTo(expected.effectiveObservations(), within(1e-9));
+        assertThat(List.of(actual.successes(), actual.failures(), actual.feedbackCount()))
+                .isEqualTo(List.of(expected.successes(), expected.failures(), expected.feedbackCount()));
+        assertThat(actual.asOf()).isEqualTo(expected.asOf());
+    }
+
+    /** The in-memory port, counting how often a whole history is read. */
+    private static final class CountingHistoryReads implements ReputationRepository {
+        private final ReputationRepository delegate;
+        private final AtomicInteger historyReads = new AtomicInteger();
+
+        CountingHistoryReads(ReputationRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<ReputationEvent> history(AgentId agent) {
+            historyReads.incrementAndGet();
+            return delegate.history(agent);
+        }
+
+        @Override
+        public void append(ReputationEvent event) {
+            delegate.append(event);
+        }
+
+        @Override
+        public boolean hasFeedbackFor(TransactionId transaction) {
+            return delegate.hasFeedbackFor(transaction);
+        }
+
+        @Override
+        public void saveSummary(ReputationSummary summary, ReputationTally tally) {
+            delegate.saveSummary(summary, tally);
+        }
+
+        @Override
+        public void saveSummary(ReputationSummary summary) {
+            delegate.saveSummary(summary);
+        }
+
+        @Override
+        public Optional<ReputationSummary> summaryOf(AgentId agent) {
+            return delegate.summaryOf(agent);
+        }
+
+        @Override
+        public Optional<ReputationTally> tallyOf(AgentId agent) {
+            return delegate.tallyOf(agent);
+        }
+
+        @Override
+        public void appendPoint(ReputationPoint point) {
+            delegate.appendPoint(point);
+        }
+
+        @Override
+        public List<ReputationPoint> recentPoints(AgentId agent, int limit) {
+            return delegate.recentPoints(agent, limit);
+        }
     }
 }

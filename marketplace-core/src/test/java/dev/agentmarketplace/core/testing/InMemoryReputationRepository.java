@@ -7,6 +7,7 @@ import dev.agentmarketplace.core.reputation.ReputationPoint;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationService;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
+import dev.agentmarketplace.core.reputation.ReputationTally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The reputation port in memory: history per agent, one feedback per transaction, summaries and points, all undone on rollback. */
+/** The reputation port in memory: history per agent, one feedback per transaction, summaries with their tallies and points, all undone on rollback. */
 public final class InMemoryReputationRepository implements ReputationRepository {
     private final Map<AgentId, List<ReputationEvent>> histories = new ConcurrentHashMap<>();
     private final Set<TransactionId> rated = ConcurrentHashMap.newKeySet();
-    private final Map<AgentId, ReputationSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<AgentId, Stored> summaries = new ConcurrentHashMap<>();
     private final Map<AgentId, List<ReputationPoint>> points = new ConcurrentHashMap<>();
     private final InMemoryUnitOfWork unitOfWork;
 
@@ -50,8 +51,18 @@ public final class InMemoryReputationRepository implements ReputationRepository 
     }
 
     @Override
+    public void saveSummary(ReputationSummary summary, ReputationTally tally) {
+        store(new Stored(summary, Optional.of(tally)));
+    }
+
+    @Override
     public void saveSummary(ReputationSummary summary) {
-        ReputationSummary previous = summaries.put(summary.agent(), summary);
+        store(new Stored(summary, Optional.empty()));
+    }
+
+    private void store(Stored stored) {
+        ReputationSummary summary = stored.summary();
+        Stored previous = summaries.put(summary.agent(), stored);
         unitOfWork.onRollback(() -> {
             if (previous == null) {
                 summaries.remove(summary.agent());
@@ -63,7 +74,12 @@ public final class InMemoryReputationRepository implements ReputationRepository 
 
     @Override
     public Optional<ReputationSummary> summaryOf(AgentId agent) {
-        return Optional.ofNullable(summaries.get(agent));
+        return Optional.ofNullable(summaries.get(agent)).map(Stored::summary);
+    }
+
+    @Override
+    public Optional<ReputationTally> tallyOf(AgentId agent) {
+        return Optional.ofNullable(summaries.get(agent)).flatMap(Stored::tally);
     }
 
     @Override
@@ -78,4 +94,7 @@ public final class InMemoryReputationRepository implements ReputationRepository 
         List<ReputationPoint> series = points.getOrDefault(agent, List.of());
         return List.copyOf(series.subList(Math.max(0, series.size() - limit), series.size()));
     }
+
+    /** A summary row: the summary and, unless stored without one, its tally. */
+    private record Stored(ReputationSummary summary, Optional<ReputationTally> tally) {}
 }

@@ -13,6 +13,7 @@ import dev.agentmarketplace.core.reputation.ReputationEvent;
 import dev.agentmarketplace.core.reputation.ReputationPoint;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
+import dev.agentmarketplace.core.reputation.ReputationTally;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,6 +148,47 @@ public abstract class ReputationRepositoryContract {
 
         assertThat(repository.summaryOf(A)).contains(second);
         assertThat(repository.summaryOf(B)).isEmpty();
+    }
+
+    @Test
+    void summaryIsStoredWithItsTallyAndBothReplaceThePreviousOnes() {
+        ReputationTally first = new ReputationTally(1, 5, 25, 0, 1, 0, 0, T0);
+        ReputationTally second = new ReputationTally(2.5, 9.5, 41.25, -0.25, 1, 1, 3, T0.plusMillis(1_500));
+        ReputationSummary summary = new ReputationSummary(A, 3.4, 2.75, 2.5, T0.plusMillis(1_500));
+
+        unitOfWork.run(() -> repository.saveSummary(new ReputationSummary(A, 3.3, 2.5, 1, T0), first));
+        unitOfWork.run(() -> repository.saveSummary(summary, second));
+
+        assertThat(repository.summaryOf(A)).contains(summary);
+        assertThat(repository.tallyOf(A)).contains(second);
+        assertThat(repository.tallyOf(B)).isEmpty();
+    }
+
+    @Test
+    void summaryStoredWithoutATallyDropsThePreviousTally() {
+        ReputationSummary summary = new ReputationSummary(A, 3.2, 2.5, 1, T0);
+        unitOfWork.run(() -> repository.saveSummary(summary, new ReputationTally(1, 5, 25, 0, 1, 0, 0, T0)));
+
+        unitOfWork.run(() -> repository.saveSummary(summary));
+
+        assertThat(repository.summaryOf(A)).contains(summary);
+        assertThat(repository.tallyOf(A)).isEmpty();
+    }
+
+    @Test
+    void failedUnitOfWorkLeavesThePreviousTally() {
+        ReputationTally kept = new ReputationTally(1, 5, 25, 0, 1, 0, 0, T0);
+        unitOfWork.run(() -> repository.saveSummary(new ReputationSummary(A, 3.2, 2.5, 1, T0), kept));
+
+        assertThatThrownBy(() -> unitOfWork.run(() -> {
+                    repository.saveSummary(
+                            new ReputationSummary(A, 2.9, 2, 2, T0.plusSeconds(1)),
+                            new ReputationTally(2, 5, 25, 0, 1, 1, 0, T0.plusSeconds(1)));
+                    throw new RuleViolationException(ErrorCode.FEEDBACK_NOT_ALLOWED, "refused later in the work");
+                }))
+                .isInstanceOf(RuleViolationException.class);
+
+        assertThat(repository.tallyOf(A)).contains(kept);
     }
 
     @Test

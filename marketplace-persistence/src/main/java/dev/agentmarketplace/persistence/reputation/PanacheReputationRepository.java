@@ -7,6 +7,7 @@ import dev.agentmarketplace.core.reputation.ReputationPoint;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationService;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
+import dev.agentmarketplace.core.reputation.ReputationTally;
 import dev.agentmarketplace.persistence.Sql;
 import dev.agentmarketplace.persistence.discovery.SearchRanking;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -61,15 +62,30 @@ public class PanacheReputationRepository implements ReputationRepository {
     }
 
     @Override
+    public void saveSummary(ReputationSummary summary, ReputationTally tally) {
+        store(summary, Optional.of(tally));
+    }
+
+    @Override
     public void saveSummary(ReputationSummary summary) {
+        store(summary, Optional.empty());
+    }
+
+    /**
+     * Within an event's transaction {@link #tallyOf} has just loaded the row (after the agent's lock),
+     * so the lookup here is the persistence context's, and the flush one UPDATE.
+     */
+    private void store(ReputationSummary summary, Optional<ReputationTally> tally) {
         ReputationSummaryEntity entity =
                 ReputationSummaryEntity.findById(summary.agent().value());
-        if (entity == null) {
+        boolean created = entity == null;
+        if (created) {
             entity = new ReputationSummaryEntity();
-            ReputationMapper.copy(summary, entity);
+        }
+        ReputationMapper.copy(summary, entity);
+        ReputationMapper.copy(tally, entity);
+        if (created) {
             entity.persist();
-        } else {
-            ReputationMapper.copy(summary, entity);
         }
         ReputationSummaryEntity.flush();
         SearchRanking.refresh(summary.agent().value());
@@ -79,6 +95,12 @@ public class PanacheReputationRepository implements ReputationRepository {
     public Optional<ReputationSummary> summaryOf(AgentId agent) {
         return ReputationSummaryEntity.<ReputationSummaryEntity>findByIdOptional(agent.value())
                 .map(ReputationMapper::toDomain);
+    }
+
+    @Override
+    public Optional<ReputationTally> tallyOf(AgentId agent) {
+        return ReputationSummaryEntity.<ReputationSummaryEntity>findByIdOptional(agent.value())
+                .flatMap(ReputationMapper::tallyOf);
     }
 
     @Override

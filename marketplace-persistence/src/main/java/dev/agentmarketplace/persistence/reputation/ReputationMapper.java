@@ -4,9 +4,11 @@ import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.reputation.ReputationEvent;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
+import dev.agentmarketplace.core.reputation.ReputationTally;
 import java.math.BigDecimal;
+import java.util.Optional;
 
-/** Explicit mapping between the core's reputation events and summaries and their rows. */
+/** Explicit mapping between the core's reputation events, summaries and tallies and their rows. */
 final class ReputationMapper {
     static final String TASK_OUTCOME = "TASK_OUTCOME";
     static final String FEEDBACK = "FEEDBACK";
@@ -104,5 +106,34 @@ final class ReputationMapper {
         entity.lowerBound = summary.lowerBound();
         entity.effectiveObservations = summary.effectiveObservations();
         entity.asOf = summary.asOf();
+    }
+
+    /** The row's tally; empty when its columns are NULL (V17's CHECK keeps them all set or all NULL). */
+    static Optional<ReputationTally> tallyOf(ReputationSummaryEntity entity) {
+        if (entity.tallyAsOf == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReputationTally(
+                entity.tallyWeightSum,
+                entity.tallyWeightedRatings,
+                entity.tallyWeightedSquares,
+                entity.tallyAdjustment,
+                entity.tallySuccesses,
+                entity.tallyFailures,
+                entity.tallyFeedbackCount,
+                entity.tallyAsOf));
+    }
+
+    static void copy(Optional<ReputationTally> tally, ReputationSummaryEntity entity) {
+        entity.tallyWeightSum = tally.map(ReputationTally::weightSum).orElse(null);
+        entity.tallyWeightedRatings =
+                tally.map(ReputationTally::weightedRatings).orElse(null);
+        entity.tallyWeightedSquares =
+                tally.map(ReputationTally::weightedSquares).orElse(null);
+        entity.tallyAdjustment = tally.map(ReputationTally::adjustment).orElse(null);
+        entity.tallySuccesses = tally.map(ReputationTally::successes).orElse(null);
+        entity.tallyFailures = tally.map(ReputationTally::failures).orElse(null);
+        entity.tallyFeedbackCount = tally.map(ReputationTally::feedbackCount).orElse(null);
+        entity.tallyAsOf = tally.map(ReputationTally::asOf).orElse(null);
     }
 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Row of {@code reputation_summary}: the latest summary of one agent, which search joins. */
+/**
+ * Row of {@code reputation_summary}: the latest summary of one agent, which search joins, and the
+ * tally it was computed from (V17; all {@code null} for a row without one).
+ */
 @Entity
 @Table(name = "reputation_summary")
 public class ReputationSummaryEntity extends PanacheEntityBase {
@@ -26,4 +29,28 @@ public class ReputationSummaryEntity extends PanacheEntityBase {
 
     @Column(name = "as_of", nullable = false)
     public Instant asOf;
+
+    @Column(name = "tally_weight_sum")
+    public Double tallyWeightSum;
+
+    @Column(name = "tally_weighted_ratings")
+    public Double tallyWeightedRatings;
+
+    @Column(name = "tally_weighted_squares")
+    public Double tallyWeightedSquares;
+
+    @Column(name = "tally_adjustment")
+    public Double tallyAdjustment;
+
+    @Column(name = "tally_successes")
+    public Long tallySuccesses;
+
+    @Column(name = "tally_failures")
+    public Long tallyFailures;
+
+    @Column(name = "tally_feedback_count")
+    public Long tallyFeedbackCount;
+
+    @Column(name = "tally_as_of")
+    public Instant tallyAsOf;
 }

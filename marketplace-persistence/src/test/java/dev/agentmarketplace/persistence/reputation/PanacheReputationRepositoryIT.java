@@ -2,6 +2,7 @@ package dev.agentmarketplace.persistence.reputation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.money.Money;
@@ -11,10 +12,17 @@ import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.registry.Metadata;
 import dev.agentmarketplace.core.registry.WalletAddress;
+import dev.agentmarketplace.core.reputation.Reputation;
+import dev.agentmarketplace.core.reputation.ReputationCalculator;
 import dev.agentmarketplace.core.reputation.ReputationEvent;
+import dev.agentmarketplace.core.reputation.ReputationPolicy;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
+import dev.agentmarketplace.core.reputation.ReputationService;
+import dev.agentmarketplace.core.reputation.ReputationSummary;
+import dev.agentmarketplace.core.testing.MutableClock;
 import dev.agentmarketplace.core.testing.ReputationRepositoryContract;
 import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
+import dev.agentmarketplace.persistence.ledger.PanacheTransactionRepository;
 import dev.agentmarketplace.persistence.registry.AgentEntity;
 import dev.agentmarketplace.persistence.registry.PanacheAgentRepository;
 import dev.agentmarketplace.persistence.testing.RawSql;
@@ -25,6 +33,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,6 +57,9 @@ class PanacheReputationRepositoryIT extends ReputationRepositoryContract {
 
     @Inject
     TransactionalUnitOfWork transactions;
+
+    @Inject
+    PanacheTransactionRepository transactionRepository;
 
     @Inject
     DataSource dataSource;
@@ -124,13 +136,88 @@ class PanacheReputationRepositoryIT extends ReputationRepositoryContract {
     }
 
     @Test
+    void summaryRowWithoutATallyGetsItBuiltFromTheHistoryOnTheNextEvent() throws SQLException {
+        repository();
+        MutableClock clock = new MutableClock(T0);
+        ReputationService service = new ReputationService(
+                reputations, transactionRepository, agents, transactions, clock, ReputationPolicy.DEFAULTS);
+        service.recordTaskOutcome(A, true, 2, Optional.of(Money.of("10.00", "USDC")), "task 1");
+        clock.advance(Duration.ofDays(20));
+        service.adjust(A, new BigDecimal("-0.25"), "late deliveries", "ops-1");
+        clock.advance(Duration.ofDays(20));
+        service.recordTaskOutcome(A, false, 1, Optional.empty(), "task 2");
+        ReputationSummary before = reputations.summaryOf(A).orElseThrow();
+        // The row as versions before V17 wrote it: the summary's columns only.
+        RawSql.execute(dataSource, "DELETE FROM reputation_summary WHERE agent_id = 'rep-a'");
+        RawSql.execute(
+                dataSource,
+                "INSERT INTO reputation_summary (agent_id, score, lower_bound, effective_observations, as_of)"
+                        + " VALUES ('rep-a', " + before.score() + ", " + before.lowerBound() + ", "
+                        + before.effectiveObservations() + ", CURRENT_TIMESTAMP)");
+        assertThat(reputations.tallyOf(A)).isEmpty();
+        assertSameReputation(service.reputationOf(A), computedFromHistory(clock.instant()));
+
+        clock.advance(Duration.ofDays(20));
+        Reputation next = service.recordTaskOutcome(A, true, 1, Optional.empty(), "task 3");
+
+        assertSameReputation(next, computedFromHistory(clock.instant()));
+        assertThat(reputations.tallyOf(A)).hasValueSatisfying(tally -> {
+            assertThat(tally.asOf()).isEqualTo(clock.instant());
+            assertThat(tally.successes()).isEqualTo(2);
+            assertThat(tally.failures()).isEqualTo(1);
+        });
+        assertThat(reputations.summaryOf(A)).contains(next.summary());
+
+        clock.advance(Duration.ofDays(20));
+        Reputation following = service.recordTaskOutcome(A, true, 1, Optional.empty(), "task 4");
+        assertSameReputation(following, computedFromHistory(clock.instant()));
+    }
+
+    @Test
+    void databaseRefusesAHalfWrittenTally() {
+        repository();
+        RawSql.assertRefusedBy(
+                dataSource,
+                "reputation_summary_tally_complete",
+                "INSERT INTO reputation_summary (agent_id, score, lower_bound, effective_observations, as_of,"
+                        + " tally_weight_sum, tally_as_of) VALUES ('rep-a', 3, 2, 1, CURRENT_TIMESTAMP, 1,"
+                        + " CURRENT_TIMESTAMP)");
+    }
+
+    @Test
+    void databaseRefusesANegativeTallySum() {
+        repository();
+        RawSql.assertRefusedBy(
+                dataSource,
+                "reputation_summary_tally_sums_not_negative",
+                "INSERT INTO reputation_summary (agent_id, score, lower_bound, effective_observations, as_of,"
+                        + " tally_weight_sum, tally_weighted_ratings, tally_weighted_squares, tally_adjustment,"
+                        + " tally_successes, tally_failures, tally_feedback_count, tally_as_of) VALUES ('rep-a', 3,"
+                        + " 2, 1, CURRENT_TIMESTAMP, -1, 0, 0, 0, 0, 0, 0, CURRENT_TIMESTAMP)");
+    }
+
+    private Reputation computedFromHistory(Instant now) {
+        return new ReputationCalculator(ReputationPolicy.DEFAULTS).compute(A, reputations.history(A), now);
+    }
+
+    private static void assertSameReputation(Reputation actual, Reputation expected) {
+        assertThat(actual.score()).isCloseTo(expected.score(), within(1e-9));
+        assertThat(actual.low()).isCloseTo(expected.low(), within(1e-9));
+        assertThat(actual.high()).isCloseTo(expected.high(), within(1e-9));
+        assertThat(actual.effectiveObservations()).isCloseTo(expected.effectiveObservations(), within(1e-9));
+        assertThat(actual.successes()).isEqualTo(expected.successes());
+        assertThat(actual.failures()).isEqualTo(expected.failures());
+        assertThat(actual.feedbackCount()).isEqualTo(expected.feedbackCount());
+    }
+
+    @Test
     void flywayAppliedTheReputationAndDiscoveryMigrations() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\""
-                        + " WHERE \"version\" IN ('5', '6') AND \"success\"")) {
+                        + " WHERE \"version\" IN ('5', '6', '17') AND \"success\"")) {
             rows.next();
-            assertThat(rows.getLong(1)).isEqualTo(2);
+            assertThat(rows.getLong(1)).isEqualTo(3);
         }
     }
 
