@@ -158,15 +158,14 @@ bench_ticks_of() {
   done
 }
 
-# PostgreSQL's processes that work for the bench: the backends connected to database $1 and the
-# server's own processes (WAL writer, checkpointer, background writer, autovacuum). Backends of
-# other databases (other builds share the server) are left out.
+# PostgreSQL's backends connected to database $1. The server's own processes (WAL writer,
+# checkpointer, background writer) are left out: other builds share the server and keep them busy.
 bench_pg_pids() {
   local pid title
   for pid in $(pgrep -f 'postgres: ' || true); do
     title=$( { tr '\0' ' ' <"/proc/${pid}/cmdline"; } 2>/dev/null) || continue
     case "$title" in
-      *" $1 "*|*checkpointer*|*"background writer"*|*walwriter*|*autovacuum*|*archiver*) echo "$pid" ;;
+      *" $1 "*) echo "$pid" ;;
     esac
   done
 }
@@ -200,7 +199,7 @@ bench_ms_per() {
   awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else print "n/a" }'
 }
 
-# bench_cpu_begin <database>: starts counting the CPU of the replicas and of PostgreSQL's processes
+# bench_cpu_begin <database>: starts counting the CPU of the replicas and of PostgreSQL's backends
 # for the database (bench_pg_pids). bench_cpu_end <database> sets cpu_app_ticks and cpu_pg_ticks,
 # the clock ticks they spent since then (bench_ms_per turns them into milliseconds per unit).
 cpu_watch_pid=""

@@ -97,7 +97,7 @@ echo "-- ${warmup} s warm-up and ${seconds} s measured each, ${connections} conn
 echo "load average at the end $(bench_load_average)"
 
 echo
-echo "CPU in ms per request: the application's and PostgreSQL's (the database's backends and the server's own processes)"
+echo "CPU in ms per request: the application's and PostgreSQL's (the database's backends)"
 awk -v search="$search" '
   BEGIN { printf "%9s %9s %9s %7s %8s %8s  %s\n", "req/s", "p50", "p99", "ratio", "app_cpu", "pg_cpu", "request" }
   NR == 1 { base = $2 }
