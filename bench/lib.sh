@@ -188,7 +188,7 @@ bench_pg_watch() {
 # readings (a process's highest reading counts); a process missing from the first counts from zero
 # (it started in between).
 bench_ticks_between() {
-  awk 'NR == FNR { before[$1] = $2; next } $2 > last[$1] { last[$1] = $2 }
+  awk 'FILENAME == ARGV[1] { before[$1] = $2; next } $2 > last[$1] { last[$1] = $2 }
     END { for (pid in last) sum += last[pid] - before[pid]; print sum + 0 }' "$@"
 }
 
@@ -227,6 +227,23 @@ bench_cpu_stop_watch() {
     wait "$cpu_watch_pid" 2>/dev/null || true
     cpu_watch_pid=""
   fi
+}
+
+# bench_db_stats <database>: PostgreSQL's counters of the database (pg_stat_database). A backend
+# reports them when its transaction ends, or up to 10 s later when it goes idle; all of them when it
+# exits: read them after the application stopped.
+bench_db_stats() {
+  bench_psql "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_fetched
+    FROM pg_stat_database WHERE datname = '$1'"
+}
+
+# bench_db_per <before> <after> <count>: what the database did per unit between two bench_db_stats.
+bench_db_per() {
+  awk -v before="$1" -v after="$2" -v n="$3" 'BEGIN {
+    split(before, b, "|"); split(after, a, "|")
+    printf "%.1f commits, %.1f rollbacks, rows: %.1f inserted, %.1f updated, %.1f deleted, %.1f fetched",
+      (a[1] - b[1]) / n, (a[2] - b[2]) / n, (a[3] - b[3]) / n, (a[4] - b[4]) / n, (a[5] - b[5]) / n, (a[6] - b[6]) / n
+  }'
 }
 
 bench_load_average() { cut -d' ' -f1-3 /proc/loadavg; }

@@ -150,6 +150,7 @@ for replicas in "${replica_counts[@]}"; do
     fi
   fi
   echo "-- measured, ${seconds} s, ${connections} connections; load average $(bench_load_average)"
+  stats_before=$(bench_db_stats "$db")
   bench_cpu_begin "$db"
   run_wrk "$replicas" "m${replicas}" "$seconds"
   bench_cpu_end "$db"
@@ -178,8 +179,11 @@ for replicas in "${replica_counts[@]}"; do
   echo "in the database: ${settled} SETTLED (warm-up included); journal ${chain}"
   [ "$(jq -r .intact <<<"$chain")" = "true" ] || { echo "FAILED: the journal's chain is broken" >&2; exit 1; }
   bench_stop_apps
+  # After the stop, so that every backend has reported; the two checks above add a few reads.
+  echo "PostgreSQL per pair: $(bench_db_per "$stats_before" "$(bench_db_stats "$db")" "$pairs")"
 
   echo "-- pgbench TPC-B, ${connections} clients, 2 threads, ${seconds} s; load average $(bench_load_average)"
+  stats_before=$(bench_db_stats "$pgbench_db")
   bench_cpu_begin "$pgbench_db"
   if ! pgbench -h 127.0.0.1 -U postgres -c "$connections" -j 2 -T "$seconds" "$pgbench_db" >"${work}/pgbench.out" 2>&1; then
     cat "${work}/pgbench.out" >&2
@@ -191,7 +195,9 @@ for replicas in "${replica_counts[@]}"; do
   grep -e '^number of failed' -e '^latency average' -e '^tps' "${work}/pgbench.out" | sed 's/^/  /'
   tps=$(awk '/^tps = / { printf "%.1f", $3 }' "${work}/pgbench.out")
   ratio=$(awk -v r="$rate" -v t="$tps" 'BEGIN { printf "%.3f", r / t }')
-  tpcb_ms=$(bench_ms_per "$cpu_pg_ticks" "$(awk '/^number of transactions actually processed:/ { print $6 }' "${work}/pgbench.out")")
+  processed=$(awk '/^number of transactions actually processed:/ { print $6 }' "${work}/pgbench.out")
+  tpcb_ms=$(bench_ms_per "$cpu_pg_ticks" "$processed")
+  echo "PostgreSQL per pgbench transaction: $(bench_db_per "$stats_before" "$(bench_db_stats "$pgbench_db")" "$processed")"
   echo "pgbench tps ${tps}; pairs/s / tps = ${ratio}; PostgreSQL CPU-ms per TPC-B transaction ${tpcb_ms} (at least)"
   summary+=("$(printf '%8s %9s %8s %8s %9s %7s %10s %10s %10s   %s' "$replicas" "$rate" "$p50" "$p99" "$tps" \
     "$ratio" "$app_ms" "$pg_ms" "$tpcb_ms" "$load")")
