@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
-warmup="${BENCH_WARMUP:-10}"
+warmup="${BENCH_WARMUP:-30}"
 connections="${BENCH_CONNECTIONS:-16}"
 agents="${BENCH_AGENTS:-200}"
 max_errors="${BENCH_MAX_ERRORS:-5}"

@@ -10,12 +10,12 @@
 #   BENCH_PROFILE=jfr   also records the first replica's measured phase with JFR (started and
 #                       stopped through jcmd, so start-up and warm-up stay out of it) and prints
 #                       where its CPU went; the recording is kept in bench/target/throughput-<replicas>.jfr
-#   BENCH_WARMUP (20 s), BENCH_CLIENTS (16), BENCH_PROVIDERS (16), BENCH_MAX_ERRORS (5), BENCH_PORT (18391)
+#   BENCH_WARMUP (30 s), BENCH_CLIENTS (16), BENCH_PROVIDERS (16), BENCH_MAX_ERRORS (5), BENCH_PORT (18391)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -ge 1 ]; then replica_counts=("$1"); else replica_counts=(1 3); fi
 seconds="${2:-30}"
-warmup="${BENCH_WARMUP:-20}"
+warmup="${BENCH_WARMUP:-30}"
 connections="${BENCH_CONNECTIONS:-16}"
 client_count="${BENCH_CLIENTS:-16}"
 provider_count="${BENCH_PROVIDERS:-16}"
