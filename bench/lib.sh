@@ -240,6 +240,7 @@ bench_db_stats() {
 # bench_db_per <before> <after> <count>: what the database did per unit between two bench_db_stats.
 bench_db_per() {
   awk -v before="$1" -v after="$2" -v n="$3" 'BEGIN {
+    if (n <= 0) { print "n/a"; exit }
     split(before, b, "|"); split(after, a, "|")
     printf "%.1f commits, %.1f rollbacks, rows: %.1f inserted, %.1f updated, %.1f deleted, %.1f fetched",
       (a[1] - b[1]) / n, (a[2] - b[2]) / n, (a[3] - b[3]) / n, (a[4] - b[4]) / n, (a[5] - b[5]) / n, (a[6] - b[6]) / n

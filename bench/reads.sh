@@ -75,7 +75,9 @@ measure() {
       END { print n + 0 }' FS='[ ,]+' "$out")
     if [ "$errors" -gt "$max_errors" ]; then
       cat "$out" >&2
-      echo "FAILED: ${errors} non-2xx answers or socket errors asking ${path}" >&2
+      echo "FAILED: ${errors} non-2xx answers or socket errors asking ${path}; it answers now:" >&2
+      curl -s -H "Authorization: Bearer $(head -1 "$token" 2>/dev/null || echo "$token")" "${base}${path}" >&2
+      echo >&2
       exit 1
     fi
   done

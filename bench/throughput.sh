@@ -166,6 +166,10 @@ for replicas in "${replica_counts[@]}"; do
   fi
   check_wrk "m${replicas}"
   read -r pairs requests failed socket secs p50 p99 <<<"$(sum_wrk "m${replicas}")"
+  if [ "$pairs" -eq 0 ]; then
+    echo "FAILED: no hire was settled in the measured ${seconds} s" >&2
+    exit 1
+  fi
   rate=$(awk -v p="$pairs" -v s="$secs" 'BEGIN { printf "%.1f", p / s }')
   app_ms=$(bench_ms_per "$cpu_app_ticks" "$pairs")
   pg_ms=$(bench_ms_per "$cpu_pg_ticks" "$pairs")
