@@ -26,6 +26,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -82,10 +83,18 @@ public class Bench implements QuarkusApplication {
 
         measure(warmup, searchOnce);
         measure(warmup, recommendOnce);
-        report(agents, "search", measure(iterations, searchOnce));
+        long[] searches = measure(iterations, searchOnce);
+        report(agents, "search", searches);
+        // The sorts take turns (call i uses sort i % 3), and the target holds for each of them.
+        for (int sort = 0; sort < SORTS.length; sort++) {
+            report(agents, "search-" + SORTS[sort], everyThird(searches, sort));
+        }
         report(agents, "recommend", measure(iterations, recommendOnce));
         return 0;
     }
+
+    /** The sort of search call i is SORTS[i % 3] ({@link #criteria}), named for the report. */
+    private static final String[] SORTS = {"reputation", "price", "load"};
 
     /** A third each of the three sorts; the price sort under a USDC ceiling, as a buyer with a budget asks. */
     private static SearchCriteria criteria(int i, String capability) {
@@ -122,7 +131,19 @@ public class Bench implements QuarkusApplication {
         return Arrays.copyOf(nanos, done);
     }
 
-    private static void report(int agents, String operation, long[] nanos) {
+    /** The times of calls {@code first}, {@code first + 3}, … (one sort's), in call order. */
+    private static long[] everyThird(long[] nanos, int first) {
+        return IntStream.range(0, nanos.length)
+                .filter(i -> i % 3 == first)
+                .mapToLong(i -> nanos[i])
+                .toArray();
+    }
+
+    private static void report(int agents, String operation, long[] measured) {
+        if (measured.length == 0) {
+            return;
+        }
+        long[] nanos = measured.clone();
         Arrays.sort(nanos);
         System.out.printf(
                 "RESULT agents=%d op=%s n=%d p50=%.2f p99=%.2f max=%.2f%n",
