@@ -24,7 +24,7 @@ trap cleanup EXIT
 for n in "${sizes[@]}"; do
   echo "== ${n} agents"
   "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar bench/target/quarkus-app/quarkus-run.jar "$n" | tee -a "$results" \
-    | grep -E '^(LOADED|RESULT)'
+    | grep -E '^(LOADED|RESULT|SWEEP)'
 done
 
 echo
