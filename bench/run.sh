@@ -24,17 +24,17 @@ trap cleanup EXIT
 for n in "${sizes[@]}"; do
   echo "== ${n} agents"
   "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar bench/target/quarkus-app/quarkus-run.jar "$n" | tee -a "$results" \
-    | grep -E '^(LOADED|RESULT)'
+    | grep -E '^(LOADED|RESULT|SWEEP)'
 done
 
 echo
-printf '%-10s %-10s %6s %9s %9s %9s\n' agents operation n p50_ms p99_ms max_ms
-grep '^RESULT' "$results" | sed -E 's/RESULT agents=([0-9]+) op=([a-z]+) n=([0-9]+) p50=([0-9.]+) p99=([0-9.]+) max=([0-9.]+)/\1 \2 \3 \4 \5 \6/' \
-  | while read -r agents op n p50 p99 max; do printf '%-10s %-10s %6s %9s %9s %9s\n' "$agents" "$op" "$n" "$p50" "$p99" "$max"; done
+printf '%-10s %-18s %6s %9s %9s %9s\n' agents operation n p50_ms p99_ms max_ms
+grep '^RESULT' "$results" | sed -E 's/RESULT agents=([0-9]+) op=([a-z-]+) n=([0-9]+) p50=([0-9.]+) p99=([0-9.]+) max=([0-9.]+)/\1 \2 \3 \4 \5 \6/' \
+  | while read -r agents op n p50 p99 max; do printf '%-10s %-18s %6s %9s %9s %9s\n' "$agents" "$op" "$n" "$p50" "$p99" "$max"; done
 
 smallest=${sizes[0]}
 largest=${sizes[${#sizes[@]}-1]}
-for op in search recommend; do
+for op in search search-reputation search-price search-load recommend; do
   small=$(grep "^RESULT agents=${smallest} op=${op} " "$results" | sed -E 's/.* p99=([0-9.]+).*/\1/')
   large=$(grep "^RESULT agents=${largest} op=${op} " "$results" | sed -E 's/.* p99=([0-9.]+).*/\1/')
   if [ -n "$small" ] && [ -n "$large" ]; then

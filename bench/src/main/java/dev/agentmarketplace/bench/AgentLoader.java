@@ -46,13 +46,22 @@ final class AgentLoader {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET session_replication_role = origin");
                 // Search's ranking rows are derived from the tables just loaded, exactly as V7's
-                // backfill derives them, so they agree with what the registry would have written.
-                statement.execute("INSERT INTO search_ranking (capability, agent_id, score, availability,"
-                        + " last_seen_at, deregistered_at, price_currency, price_amount)"
-                        + " SELECT c.capability, a.id, COALESCE(s.score, -1), a.availability, a.last_seen_at,"
-                        + " a.deregistered_at, a.price_currency, a.price_amount"
+                // backfill derives them, so they agree with what the registry would have written;
+                // their load columns (V15) as the hires would have left them: the hour before the
+                // load's instant, the window of the benchmark's fixed clock.
+                statement.execute("INSERT INTO search_ranking (capability, agent_id, score, lower_bound, availability,"
+                        + " last_seen_at, deregistered_at, price_currency, price_amount, capacity_per_hour,"
+                        + " recent_hires, load, load_oldest_minute)"
+                        + " SELECT c.capability, a.id, COALESCE(s.score, -1), s.lower_bound, a.availability,"
+                        + " a.last_seen_at,"
+                        + " a.deregistered_at, a.price_currency, a.price_amount, a.capacity_per_hour,"
+                        + " COALESCE(l.hires, 0), CAST(COALESCE(l.hires, 0) AS DOUBLE PRECISION) / a.capacity_per_hour,"
+                        + " l.oldest"
                         + " FROM agent a JOIN agent_capability c ON c.agent_id = a.id"
-                        + " LEFT JOIN reputation_summary s ON s.agent_id = a.id");
+                        + " LEFT JOIN reputation_summary s ON s.agent_id = a.id"
+                        + " LEFT JOIN (SELECT provider_id, SUM(hires) AS hires, MIN(bucket_start) AS oldest"
+                        + " FROM provider_load WHERE bucket_start >= TIMESTAMPTZ '" + now.minus(Duration.ofHours(1))
+                        + "' AND hires > 0 GROUP BY provider_id) l ON l.provider_id = a.id");
                 statement.execute("ANALYZE");
             }
         }

@@ -6,11 +6,13 @@ import dev.agentmarketplace.core.discovery.SearchCriteria;
 import dev.agentmarketplace.core.discovery.SearchSort;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.Availability;
 import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.reputation.ReputationPolicy;
 import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
 import dev.agentmarketplace.persistence.discovery.DatabaseSelectionStateStore;
+import dev.agentmarketplace.persistence.discovery.ProviderLoadCounters;
 import dev.agentmarketplace.persistence.discovery.SqlAgentSearch;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,6 +46,9 @@ public class Bench implements QuarkusApplication {
 
     @Inject
     TransactionalUnitOfWork transactions;
+
+    @Inject
+    ProviderLoadCounters load;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -82,10 +88,48 @@ public class Bench implements QuarkusApplication {
 
         measure(warmup, searchOnce);
         measure(warmup, recommendOnce);
-        report(agents, "search", measure(iterations, searchOnce));
+        long[] searches = measure(iterations, searchOnce);
+        report(agents, "search", searches);
+        // The sorts take turns (call i uses sort i % 3), and the target holds for each of them.
+        for (int sort = 0; sort < SORTS.length; sort++) {
+            report(agents, "search-" + SORTS[sort], everyThird(searches, sort));
+        }
         report(agents, "recommend", measure(iterations, recommendOnce));
+
+        // What issue 13 added to the hire path: the provider's counters, now with the recount of
+        // its ranking rows (three statements), for random providers; it changes the market, so last.
+        SplittableRandom providers = new SplittableRandom(11);
+        report(
+                agents,
+                "hire-counters",
+                measure(
+                        iterations,
+                        i -> transactions.run(() ->
+                                load.hired(AgentId.of("agent-%07d".formatted(providers.nextInt(agents))), now, 1))));
+        // The load sweep right after the next whole minute: the agents whose oldest counted minute has
+        // just left the window, recounted in steps of the application's size (LoadSweep).
+        Instant windowStart = now.truncatedTo(ChronoUnit.MINUTES)
+                .plus(Duration.ofMinutes(1))
+                .minus(DiscoverySettings.LOAD_WINDOW)
+                .plusMillis(1);
+        long sweepStarted = System.nanoTime();
+        int recounted = 0;
+        ProviderLoadCounters.Recount step;
+        do {
+            step = load.recountOutgrown(windowStart, SWEEP_STEP);
+            recounted += step.recounted();
+        } while (step.mayHaveMore(SWEEP_STEP));
+        System.out.printf(
+                "SWEEP agents=%d recounted=%d seconds=%.2f%n",
+                agents, recounted, (System.nanoTime() - sweepStarted) / 1e9);
         return 0;
     }
+
+    /** Rows per step of the load sweep, as the application's (LoadSweep.STEP). */
+    private static final int SWEEP_STEP = 500;
+
+    /** The sort of search call i is SORTS[i % 3] ({@link #criteria}), named for the report. */
+    private static final String[] SORTS = {"reputation", "price", "load"};
 
     /** A third each of the three sorts; the price sort under a USDC ceiling, as a buyer with a budget asks. */
     private static SearchCriteria criteria(int i, String capability) {
@@ -122,7 +166,19 @@ public class Bench implements QuarkusApplication {
         return Arrays.copyOf(nanos, done);
     }
 
-    private static void report(int agents, String operation, long[] nanos) {
+    /** The times of calls {@code first}, {@code first + 3}, … (one sort's), in call order. */
+    private static long[] everyThird(long[] nanos, int first) {
+        return IntStream.range(0, nanos.length)
+                .filter(i -> i % 3 == first)
+                .mapToLong(i -> nanos[i])
+                .toArray();
+    }
+
+    private static void report(int agents, String operation, long[] measured) {
+        if (measured.length == 0) {
+            return;
+        }
+        long[] nanos = measured.clone();
         Arrays.sort(nanos);
         System.out.printf(
                 "RESULT agents=%d op=%s n=%d p50=%.2f p99=%.2f max=%.2f%n",

@@ -53,6 +53,16 @@ public class DiscoveryResource {
     private final AgentRegistry registry;
     private final CurrentCaller caller;
 
+    /**
+     * How discovery counts load (issue 13), the same in every answer; marketplace-persistence's README
+     * measures the sweep's delay.
+     */
+    static final String LOAD_DEFINITION = "Load is an agent's hires in the last hour divided by its capacity per"
+            + " hour. Each hire and each cancel updates it at once; as the hour slides, a minute of hires that has"
+            + " left it is taken off by the load sweep, which every replica runs right after each whole minute and"
+            + " every 5 s (marketplace.discovery.load-sweep-cron). Until then, for a few seconds, those hires still"
+            + " count, in the load shown and in the LOAD order alike; a hire is never counted late.";
+
     DiscoveryResource(AgentDiscovery discovery, AgentRegistry registry, CurrentCaller caller) {
         this.discovery = discovery;
         this.registry = registry;
@@ -67,7 +77,7 @@ public class DiscoveryResource {
                     + " effective availability and minimum reputation, in the chosen order (ties by agent id), one"
                     + " cursor page at a time. Every result satisfies every filter. Prices are compared only within"
                     + " one currency: sort=PRICE needs 'currency'. Pass the returned nextCursor as 'after', with the"
-                    + " same sort and currency, for the next page.")
+                    + " same sort and currency, for the next page. " + LOAD_DEFINITION)
     @APIResponse(responseCode = "200", description = "A page of matching agents")
     public CursorPage<SearchHitView> search(
             @Parameter(description = "A capability; repeat for any of several (at most 20)", example = "python")
@@ -95,7 +105,9 @@ public class DiscoveryResource {
                     String minReputation,
             @Parameter(
                             description = "REPUTATION (best first, the default), PRICE (cheapest first within"
-                                    + " 'currency', which it needs) or LOAD (least loaded first)",
+                                    + " 'currency', which it needs) or LOAD (least loaded first: hires in the last"
+                                    + " hour / capacity per hour, as kept by each hire and recounted by the load sweep"
+                                    + " within seconds of a minute leaving the hour)",
                             schema = @Schema(enumeration = {"REPUTATION", "PRICE", "LOAD"}),
                             example = "PRICE")
                     @QueryParam("sort")
@@ -122,7 +134,7 @@ public class DiscoveryResource {
                     + " low end of their reputation's confidence interval, their price among the candidates and"
                     + " their current load. Each item shows the weighted parts of its rank. Prices are compared only"
                     + " within one currency: when the candidates are priced in several, name one with 'currency'"
-                    + " (else 400 MIXED_CURRENCIES).")
+                    + " (else 400 MIXED_CURRENCIES). " + LOAD_DEFINITION)
     @APIResponse(responseCode = "200", description = "The best agents, best first; empty when none is online")
     public RecommendationsView recommend(
             @Parameter(description = "The capability", required = true, example = "python") @QueryParam("capability")
@@ -161,7 +173,8 @@ public class DiscoveryResource {
             summary = "Select one agent for a capability",
             description = "Picks one effectively ONLINE agent offering the capability. ROUND_ROBIN gives each"
                     + " candidate (in agent id order) its turn, the turn shared by every replica; LEAST_LOADED"
-                    + " picks the lowest load (hires in the last hour / capacity), ties by agent id; RANDOM picks"
+                    + " picks the lowest load (hires in the last hour / capacity, as search counts it), ties by agent"
+                    + " id; RANDOM picks"
                     + " uniformly, reproducibly when given a seed. With 'currency', only agents priced in it are"
                     + " candidates; no strategy compares prices.")
     @APIResponse(responseCode = "200", description = "The selected agent")

@@ -37,7 +37,9 @@ public record RecommendationView(
                 examples = "0")
         double normalizedPrice,
 
-        @Schema(description = "Hires in the last hour divided by capacity per hour", examples = "0.2")
+        @Schema(
+                description = "Hires in the last hour divided by capacity per hour, as search counts them",
+                examples = "0.2")
         double load) {
 
     static RecommendationView of(Recommendation recommendation, Availability effectiveAvailability) {

@@ -21,10 +21,15 @@ public record SearchHitView(
         @Schema(description = "The agent's reputation; null for an agent nobody has rated yet", nullable = true)
         ReputationView reputation,
 
-        @Schema(description = "Hires in the last hour", examples = "3")
+        @Schema(
+                description = "Hires in the last hour, as the load sweep last left them: a minute that has left the"
+                        + " hour may still count for a few seconds",
+                examples = "3")
         long recentHires,
 
-        @Schema(description = "Hires in the last hour divided by capacity per hour", examples = "0.3")
+        @Schema(
+                description = "recentHires divided by capacity per hour; the LOAD sort's key (least first)",
+                examples = "0.3")
         double load) {
 
     /** A reputation as discovery sees it, as of the agent's last reputation event. */

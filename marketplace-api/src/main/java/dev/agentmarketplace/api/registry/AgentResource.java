@@ -118,7 +118,10 @@ public class AgentResource {
             @Parameter(description = "Reputation score at least this, 0 to 5", example = "4.0")
                     @QueryParam("minReputation")
                     String minReputation,
-            @Parameter(description = "REPUTATION (default), PRICE (needs currency) or LOAD", example = "PRICE")
+            @Parameter(
+                            description = "REPUTATION (default), PRICE (needs currency) or LOAD (least loaded first;"
+                                    + " load as the discovery search counts it)",
+                            example = "PRICE")
                     @QueryParam("sort")
                     String sort,
             @Parameter(description = "The previous page's nextCursor", example = "python-expert") @QueryParam("after")

@@ -147,8 +147,11 @@ public final class AgentDiscovery {
         }
         events.queried(DiscoveryEvents.Query.RECOMMEND);
         Instant now = clock.instant();
-        List<SearchHit> candidates = candidates(capability, includeBusy, currency, now);
-        Map<Currency, Money[]> priceRange = priceRanges(candidates);
+        SearchCriteria criteria = candidateCriteria(capability, includeBusy, currency);
+        // Ranked from the values ranking reads (issue 13); only the agents recommended are read whole.
+        List<Candidate> candidates = leanCandidates(criteria, now);
+        Map<Currency, Money[]> priceRange =
+                priceRanges(candidates.stream().map(Candidate::price).toList());
         if (priceRange.size() > 1) {
             throw new RuleViolationException(
                     ErrorCode.MIXED_CURRENCIES,
@@ -161,36 +164,72 @@ public final class AgentDiscovery {
                                             .toList())
                             + ", and prices are compared only within one currency: name one with currency");
         }
-        List<Recommendation> ranked = new ArrayList<>();
-        for (SearchHit hit : candidates) {
-            double lowerBound = hit.reputation()
-                    .map(ReputationSummary::lowerBound)
+        List<Ranked> ranked = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            double lowerBound = candidate
+                    .lowerBound()
                     .orElseGet(() ->
-                            calculator.compute(hit.agent().id(), List.of(), now).low());
+                            calculator.compute(candidate.id(), List.of(), now).low());
             double normalizedPrice = normalize(
-                    hit.agent().price(), priceRange.get(hit.agent().price().currency()));
+                    candidate.price(), priceRange.get(candidate.price().currency()));
             double reputationComponent = settings.reputationWeight() * lowerBound / 5;
             double priceComponent = settings.priceWeight() * (1 - normalizedPrice);
-            double loadComponent = settings.loadWeight() * (1 - Math.min(hit.load(), 1));
-            ranked.add(new Recommendation(
-                    hit.agent(),
+            double loadComponent = settings.loadWeight() * (1 - Math.min(candidate.load(), 1));
+            ranked.add(new Ranked(
+                    candidate,
                     reputationComponent + priceComponent + loadComponent,
                     reputationComponent,
                     priceComponent,
                     loadComponent,
                     lowerBound,
-                    normalizedPrice,
-                    hit.load()));
+                    normalizedPrice));
         }
         // Looked up only for agents whose rank ties with another's.
         Map<AgentId, Instant> lastHires = new HashMap<>();
-        Comparator<Recommendation> byLastHire = Comparator.comparing(recommendation -> lastHires.computeIfAbsent(
-                recommendation.agent().id(), id -> hires.lastHireOf(id).orElse(Instant.MIN)));
-        ranked.sort(Comparator.comparingDouble(Recommendation::rank)
+        Comparator<Ranked> byLastHire = Comparator.comparing(one -> lastHires.computeIfAbsent(
+                one.candidate().id(), id -> hires.lastHireOf(id).orElse(Instant.MIN)));
+        ranked.sort(Comparator.comparingDouble(Ranked::rank)
                 .reversed()
                 .thenComparing(byLastHire)
-                .thenComparing(recommendation -> recommendation.agent().id()));
-        return List.copyOf(ranked.subList(0, Math.min(topN, ranked.size())));
+                .thenComparing(one -> one.candidate().id()));
+        List<Ranked> best = ranked.subList(0, Math.min(topN, ranked.size()));
+        if (best.isEmpty()) {
+            return List.of();
+        }
+        // The recommended agents, read whole and checked against every filter again (issue 3): one
+        // that changed in between, and no longer qualifies, is left out rather than shown.
+        Map<AgentId, SearchHit> whole = new HashMap<>();
+        search
+                .hitsOf(best.stream().map(one -> one.candidate().id()).toList(), query(criteria, now, best.size()))
+                .stream()
+                .filter(hit -> satisfies(hit, criteria, now))
+                .forEach(hit -> whole.put(hit.agent().id(), hit));
+        return best.stream()
+                .filter(one -> whole.containsKey(one.candidate().id()))
+                .map(one -> one.recommendation(whole.get(one.candidate().id()).agent()))
+                .toList();
+    }
+
+    /** A candidate's rank and its parts, before the agent is read whole. */
+    private record Ranked(
+            Candidate candidate,
+            double rank,
+            double reputationComponent,
+            double priceComponent,
+            double loadComponent,
+            double lowerBound,
+            double normalizedPrice) {
+        Recommendation recommendation(Agent agent) {
+            return new Recommendation(
+                    agent,
+                    rank,
+                    reputationComponent,
+                    priceComponent,
+                    loadComponent,
+                    lowerBound,
+                    normalizedPrice,
+                    candidate.load());
+        }
     }
 
     /**
@@ -284,13 +323,50 @@ public final class AgentDiscovery {
 
     private List<SearchHit> candidates(
             Capability capability, boolean includeBusy, Optional<Currency> currency, Instant now) {
+        return all(candidateCriteria(capability, includeBusy, currency), now, settings.maxCandidates());
+    }
+
+    /** The agents recommend and select consider: the best-rated first, so the cap keeps the best. */
+    private static SearchCriteria candidateCriteria(
+            Capability capability, boolean includeBusy, Optional<Currency> currency) {
         Set<Availability> availability =
                 includeBusy ? EnumSet.of(Availability.ONLINE, Availability.BUSY) : EnumSet.of(Availability.ONLINE);
-        return all(
-                SearchCriteria.of(
-                        Set.of(capability), availability, currency, SearchSort.REPUTATION, SearchCriteria.MAX_LIMIT),
-                now,
-                settings.maxCandidates());
+        return SearchCriteria.of(
+                Set.of(capability), availability, currency, SearchSort.REPUTATION, SearchCriteria.MAX_LIMIT);
+    }
+
+    /**
+     * Up to {@code maxCandidates} candidates of {@code criteria}, page after page, each within the
+     * filters its values show (currency, price ceiling, availability, minimum reputation); the
+     * agents finally recommended are checked whole.
+     */
+    private List<Candidate> leanCandidates(SearchCriteria criteria, Instant now) {
+        List<Candidate> rows = new ArrayList<>();
+        SearchCriteria next = criteria;
+        while (rows.size() < settings.maxCandidates()) {
+            List<Candidate> page = search.candidates(query(next, now, criteria.limit()));
+            page.stream()
+                    .filter(candidate -> satisfies(candidate, criteria))
+                    .limit(settings.maxCandidates() - rows.size())
+                    .forEach(rows::add);
+            if (page.size() < criteria.limit()) {
+                break;
+            }
+            next = criteria.continuingAfter(page.getLast().cursor());
+        }
+        return rows;
+    }
+
+    /** Whether what {@code candidate} shows of an agent is within {@code criteria}'s filters. */
+    private static boolean satisfies(Candidate candidate, SearchCriteria criteria) {
+        Money price = candidate.price();
+        return criteria.currency().map(price.currency()::equals).orElse(true)
+                && criteria.priceCeiling()
+                        .map(ceiling -> price.currency().equals(ceiling.currency()) && !price.isGreaterThan(ceiling))
+                        .orElse(true)
+                && criteria.availability().contains(candidate.availability())
+                && (criteria.minReputation().isEmpty()
+                        || candidate.score() >= criteria.minReputation().getAsDouble());
     }
 
     /** Every row of a search, page after page, up to {@code max}. */
@@ -321,10 +397,9 @@ public final class AgentDiscovery {
                 limit);
     }
 
-    private static Map<Currency, Money[]> priceRanges(List<SearchHit> candidates) {
+    private static Map<Currency, Money[]> priceRanges(List<Money> prices) {
         Map<Currency, Money[]> ranges = new HashMap<>();
-        for (SearchHit hit : candidates) {
-            Money price = hit.agent().price();
+        for (Money price : prices) {
             ranges.merge(price.currency(), new Money[] {price, price}, (range, single) -> new Money[] {
                 range[0].isLessThan(price) ? range[0] : price, range[1].isGreaterThan(price) ? range[1] : price
             });

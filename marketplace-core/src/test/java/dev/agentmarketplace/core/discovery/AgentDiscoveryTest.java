@@ -145,6 +145,74 @@ class AgentDiscoveryTest {
         assertThat(newcomer.rank()).isCloseTo(0.5 * UNRATED_LOW / 5 + 0 + 0.2 * 0.5, within(1e-12));
     }
 
+    /** Issue 13: the candidates are ranked from what ranking reads; only the agents recommended are read whole. */
+    @Test
+    void recommendReadsWholeOnlyTheAgentsItRecommends() {
+        IntStream.range(0, 6).forEach(i -> store("agent-" + i, (i + 1) + ".00 USDC", 10, Availability.ONLINE));
+        summary("agent-4", 4.8, 4.5);
+        List<List<AgentId>> readWhole = new ArrayList<>();
+        AgentSearch inMemory = new InMemoryAgentSearch(agents, reputations, hires);
+        AgentSearch counting = new AgentSearch() {
+            @Override
+            public List<SearchHit> search(Query query) {
+                throw new AssertionError("recommend reads candidates, not whole pages");
+            }
+
+            @Override
+            public List<Candidate> candidates(Query query) {
+                return inMemory.candidates(query);
+            }
+
+            @Override
+            public List<SearchHit> hitsOf(List<AgentId> ids, Query query) {
+                readWhole.add(ids);
+                return inMemory.hitsOf(ids, query);
+            }
+        };
+
+        List<Recommendation> top = discovery(counting).recommend(PYTHON, 2, false);
+
+        // agent-0 is the cheapest (rank 0.712), agent-4 the proven one (0.45 + 0.06 + 0.2 = 0.71).
+        assertThat(top).extracting(r -> r.agent().id().value()).containsExactly("agent-0", "agent-4");
+        assertThat(readWhole).containsExactly(List.of(AgentId.of("agent-0"), AgentId.of("agent-4")));
+    }
+
+    /** Issue 3 still holds: an agent that no longer qualifies when read whole is not recommended. */
+    @Test
+    void aRecommendedAgentThatNoLongerQualifiesWhenReadWholeIsLeftOut() {
+        store("cheap", "1.00 USDC", 10, Availability.ONLINE);
+        store("dear", "2.00 USDC", 10, Availability.ONLINE);
+        AgentSearch inMemory = new InMemoryAgentSearch(agents, reputations, hires);
+        AgentSearch changedInBetween = new AgentSearch() {
+            @Override
+            public List<SearchHit> search(Query query) {
+                return inMemory.search(query);
+            }
+
+            @Override
+            public List<SearchHit> hitsOf(List<AgentId> ids, Query query) {
+                // "cheap" went into maintenance after the candidates were read.
+                return inMemory.hitsOf(ids, query).stream()
+                        .map(hit -> hit.agent().id().value().equals("cheap")
+                                ? new SearchHit(
+                                        hit.agent().toBuilder()
+                                                .availability(Availability.MAINTENANCE)
+                                                .build(),
+                                        Availability.ONLINE,
+                                        hit.reputation(),
+                                        hit.score(),
+                                        hit.recentHires(),
+                                        hit.load())
+                                : hit)
+                        .toList();
+            }
+        };
+
+        assertThat(discovery(changedInBetween).recommend(PYTHON, 10, false))
+                .extracting(r -> r.agent().id().value())
+                .containsExactly("dear");
+    }
+
     @Test
     void confidenceCountsInTheRankNotOnlyTheScore() {
         store("lucky", "1.00 USDC", 10, Availability.ONLINE);

@@ -1,9 +1,11 @@
 package dev.agentmarketplace.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.discovery.AgentSearch;
+import dev.agentmarketplace.core.discovery.Candidate;
 import dev.agentmarketplace.core.discovery.SearchCriteria;
 import dev.agentmarketplace.core.discovery.SearchCursor;
 import dev.agentmarketplace.core.discovery.SearchHit;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -233,6 +236,128 @@ public abstract class AgentSearchContract {
 
             assertThat(paged).as("pages of %s", sort).isEqualTo(all).hasSize(prices.length);
         }
+    }
+
+    /**
+     * An agent offering several of the capabilities is one match: listed once, in its place, and
+     * never again on a later page, whatever the sort.
+     */
+    @Test
+    void cursorsVisitEachAgentOfSeveralCapabilitiesOnceInOrderForEverySort() {
+        store(agent("both-a", "3.00 USDC", 10, Availability.ONLINE, NOW, "python", "rust"));
+        store(agent("py-b", "1.00 USDC", 10, Availability.ONLINE, NOW, "python"));
+        store(agent("rs-c", "2.00 USDC", 5, Availability.ONLINE, NOW, "rust"));
+        store(agent("both-d", "5.00 USDC", 4, Availability.ONLINE, NOW, "python", "rust", "go"));
+        store(agent("py-e", "4.00 USDC", 2, Availability.ONLINE, NOW, "python"));
+        store(agent("go-f", "0.50 USDC", 10, Availability.ONLINE, NOW, "go"));
+        recordHires(AgentId.of("both-a"), 2, NOW.minus(Duration.ofMinutes(20)));
+        recordHires(AgentId.of("rs-c"), 1, NOW.minus(Duration.ofMinutes(5)));
+        recordHires(AgentId.of("py-e"), 1, NOW.minus(Duration.ofMinutes(40)));
+        summary("rs-c", 4.5, 4.0);
+        summary("py-e", 2.0, 1.0);
+        Set<Capability> pythonOrRust = Set.of(Capability.of("python"), Capability.of("rust"));
+        Map<SearchSort, List<String>> expected = Map.of(
+                SearchSort.REPUTATION, List.of("rs-c", "both-a", "both-d", "py-b", "py-e"),
+                SearchSort.PRICE, List.of("py-b", "rs-c", "both-a", "py-e", "both-d"),
+                // Loads 0 (both-d, py-b), 0.2 (both-a, rs-c), 0.5 (py-e); ties by id.
+                SearchSort.LOAD, List.of("both-d", "py-b", "both-a", "rs-c", "py-e"));
+
+        for (SearchSort sort : SearchSort.values()) {
+            SearchCriteria criteria = SearchCriteria.of(pythonOrRust, ANY, sort, 200);
+            List<String> paged = new ArrayList<>();
+            while (true) {
+                List<SearchHit> page = search.search(query(criteria, 2));
+                page.forEach(hit -> paged.add(hit.agent().id().value()));
+                if (page.size() < 2) {
+                    break;
+                }
+                criteria = criteria.continuingAfter(SearchCursor.of(page.getLast(), sort));
+            }
+
+            assertThat(paged).as("pages of %s", sort).isEqualTo(expected.get(sort));
+        }
+        assertThat(search.search(query(SearchCriteria.of(pythonOrRust, ANY, SearchSort.REPUTATION, 200), 200)))
+                .extracting(hit -> hit.agent().id().value(), SearchHit::recentHires, SearchHit::load)
+                .containsExactly(
+                        tuple("rs-c", 1L, 0.2),
+                        tuple("both-a", 2L, 0.2),
+                        tuple("both-d", 0L, 0.0),
+                        tuple("py-b", 0L, 0.0),
+                        tuple("py-e", 1L, 0.5));
+    }
+
+    /** Issue 13: candidates are the search's rows, in its order, with the values ranking reads. */
+    @Test
+    void candidatesAreTheSearchsRowsInItsOrder() {
+        store(agent("a", "1.00 USDC", 10, Availability.ONLINE, NOW, "python"));
+        store(agent("b", "2.50 USDC", 4, Availability.BUSY, NOW, "python"));
+        store(agent("c", "3.00 USDC", 10, Availability.ONLINE, NOW, "python"));
+        store(agent("d", "3.00 EUR", 10, Availability.ONLINE, NOW, "python"));
+        store(agent("e", "1.00 USDC", 10, Availability.ONLINE, NOW.minus(LEASE).minusSeconds(1), "python"));
+        summary("b", 4.5, 4.0);
+        summary("c", 2.5, 1.5);
+        recordHires(AgentId.of("b"), 2, NOW.minus(Duration.ofMinutes(15)));
+        SearchCriteria criteria = SearchCriteria.of(
+                Set.of(Capability.of("python")),
+                EnumSet.of(Availability.ONLINE, Availability.BUSY),
+                Optional.of(Currency.USDC),
+                SearchSort.REPUTATION,
+                2);
+
+        List<Candidate> first = search.candidates(query(criteria, 2));
+        List<Candidate> second = search.candidates(query(
+                criteria.continuingAfter(new SearchCursor.ByReputation(
+                        first.getLast().score(), first.getLast().id())),
+                2));
+
+        assertThat(first)
+                .containsExactly(
+                        new Candidate(
+                                AgentId.of("b"),
+                                money("2.50 USDC"),
+                                Availability.BUSY,
+                                OptionalDouble.of(4.0),
+                                4.5,
+                                2,
+                                0.5),
+                        new Candidate(
+                                AgentId.of("a"),
+                                money("1.00 USDC"),
+                                Availability.ONLINE,
+                                OptionalDouble.empty(),
+                                UNRATED,
+                                0,
+                                0));
+        assertThat(second)
+                .containsExactly(new Candidate(
+                        AgentId.of("c"), money("3.00 USDC"), Availability.ONLINE, OptionalDouble.of(1.5), 2.5, 0, 0));
+    }
+
+    /** What discovery reads whole after ranking: the agents asked for that match, in the order asked. */
+    @Test
+    void hitsOfAgentsAreThoseTheSearchFindsInTheOrderAsked() {
+        store(agent("a", "1.00 USDC", 10, Availability.ONLINE, NOW, "python"));
+        store(agent("b", "2.00 USDC", 5, Availability.ONLINE, NOW, "python", "rust"));
+        store(agent("c", "3.00 USDC", 10, Availability.MAINTENANCE, NOW, "python"));
+        store(agent("d", "1.00 USDC", 10, Availability.ONLINE, NOW, "go"));
+        summary("b", 4.0, 3.5);
+        recordHires(AgentId.of("b"), 1, NOW.minus(Duration.ofMinutes(5)));
+        SearchCriteria online = SearchCriteria.of(
+                Set.of(Capability.of("python")), Set.of(Availability.ONLINE), SearchSort.REPUTATION, 1);
+
+        List<SearchHit> hits = search.hitsOf(
+                List.of(AgentId.of("b"), AgentId.of("c"), AgentId.of("d"), AgentId.of("a"), AgentId.of("zz")),
+                query(online.continuingAfter(new SearchCursor.ByReputation(0.5, AgentId.of("zz"))), 1));
+
+        assertThat(hits).extracting(hit -> hit.agent().id().value()).containsExactly("b", "a");
+        assertThat(hits.getFirst()).satisfies(hit -> {
+            assertThat(hit.agent().capabilities()).containsExactly(Capability.of("python"), Capability.of("rust"));
+            assertThat(hit.availability()).isEqualTo(Availability.ONLINE);
+            assertThat(hit.reputation()).map(ReputationSummary::lowerBound).contains(3.5);
+            assertThat(hit.score()).isEqualTo(4.0);
+            assertThat(hit.recentHires()).isEqualTo(1);
+            assertThat(hit.load()).isEqualTo(0.2);
+        });
     }
 
     @Test

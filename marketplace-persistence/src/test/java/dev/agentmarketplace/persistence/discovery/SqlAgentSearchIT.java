@@ -1,9 +1,11 @@
 package dev.agentmarketplace.persistence.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.agentmarketplace.core.UnitOfWork;
 import dev.agentmarketplace.core.discovery.AgentSearch;
+import dev.agentmarketplace.core.discovery.DiscoverySettings;
 import dev.agentmarketplace.core.discovery.SearchCriteria;
 import dev.agentmarketplace.core.discovery.SearchCursor;
 import dev.agentmarketplace.core.discovery.SearchHit;
@@ -17,20 +19,28 @@ import dev.agentmarketplace.core.registry.Capability;
 import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
 import dev.agentmarketplace.core.testing.AgentSearchContract;
+import dev.agentmarketplace.persistence.Sql;
 import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
 import dev.agentmarketplace.persistence.registry.AgentEntity;
 import dev.agentmarketplace.persistence.registry.PanacheAgentRepository;
 import dev.agentmarketplace.persistence.reputation.PanacheReputationRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +64,9 @@ class SqlAgentSearchIT extends AgentSearchContract {
     @Inject
     TransactionalUnitOfWork transactions;
 
+    @Inject
+    DataSource dataSource;
+
     /** Called first by the contract's set-up: deleting agents cascades to summaries and load counters. */
     @Override
     protected AgentRepository agents() {
@@ -76,12 +89,23 @@ class SqlAgentSearchIT extends AgentSearchContract {
         return transactions;
     }
 
+    /**
+     * The hires as the application leaves them by {@link #NOW}: counted at {@code at}, and recounted
+     * by the load sweep once a minute of them has left the window (its schedule runs it right after
+     * every whole minute).
+     */
     @Override
     protected void recordHires(AgentId provider, int count, Instant at) {
         // The contract stores zero hires for some agents; the counters only ever hear of real ones.
         if (count > 0) {
             transactions.run(() -> load.hired(provider, at, count));
         }
+        sweep(NOW);
+    }
+
+    private void sweep(Instant now) {
+        while (load.recountOutgrown(now.minus(DiscoverySettings.LOAD_WINDOW), 100)
+                .mayHaveMore(100)) {}
     }
 
     @Test
@@ -118,6 +142,133 @@ class SqlAgentSearchIT extends AgentSearchContract {
         recordHires(AgentId.of("worker"), 1, NOW);
 
         assertThat(ProviderLoadEntityCount.rows(transactions)).isEqualTo(1);
+    }
+
+    /**
+     * The documented staleness (module README): a minute that has left the window still counts, in
+     * the load shown and in the LOAD order, until the load sweep recounts the agent.
+     */
+    @Test
+    void aMinuteThatLeftTheWindowCountsUntilTheSweepRecountsIt() {
+        agents();
+        transactions.run(() -> agents.add(agent("aged", "1.00 USDC", 10, Availability.ONLINE, NOW, "python")));
+        transactions.run(() -> agents.add(agent("steady", "1.00 USDC", 10, Availability.ONLINE, NOW, "python")));
+        transactions.run(() -> load.hired(AgentId.of("aged"), NOW.minus(Duration.ofMinutes(59)), 2));
+        transactions.run(() -> load.hired(AgentId.of("steady"), NOW.minus(Duration.ofMinutes(10)), 1));
+        // The minute NOW - 59 min left the window at NOW + 1 min.
+        Instant later = NOW.plus(Duration.ofMinutes(2));
+
+        assertThat(loadSearch(later))
+                .extracting(hit -> hit.agent().id().value(), SearchHit::recentHires, SearchHit::load)
+                .containsExactly(tuple("steady", 1L, 0.1), tuple("aged", 2L, 0.2));
+
+        sweep(later);
+
+        assertThat(loadSearch(later))
+                .extracting(hit -> hit.agent().id().value(), SearchHit::recentHires, SearchHit::load)
+                .containsExactly(tuple("aged", 0L, 0.0), tuple("steady", 1L, 0.1));
+        assertThat(rankingLoadColumns("aged")).containsExactly(0, 0.0, null);
+    }
+
+    @Test
+    void aHireRecountsTheHourBeforeIt() {
+        agents();
+        transactions.run(() -> agents.add(agent("worker", "1.00 USDC", 4, Availability.ONLINE, NOW, "python", "rust")));
+        transactions.run(() -> load.hired(AgentId.of("worker"), NOW.minus(Duration.ofMinutes(90)), 5));
+        transactions.run(() -> load.hired(AgentId.of("worker"), NOW.minus(Duration.ofMinutes(50)), 1));
+        transactions.run(() -> load.hired(AgentId.of("worker"), NOW.minus(Duration.ofSeconds(10)), 2));
+
+        // The minute of NOW - 90 min was outside the hour before the last hire, so it is not counted.
+        assertThat(rankingLoadColumns("worker"))
+                .containsExactly(3, 0.75, NOW.minus(Duration.ofMinutes(50)).truncatedTo(ChronoUnit.MINUTES));
+        assertThat(loadSearch(NOW)).singleElement().satisfies(hit -> {
+            assertThat(hit.recentHires()).isEqualTo(3);
+            assertThat(hit.load()).isEqualTo(0.75);
+        });
+    }
+
+    /** A cancel takes its hire back only from a count that holds its minute. */
+    @Test
+    void cancellingAHireOutsideTheCountLeavesTheCount() {
+        agents();
+        transactions.run(() -> agents.add(agent("worker", "1.00 USDC", 10, Availability.ONLINE, NOW, "python")));
+        Instant old = NOW.minus(Duration.ofMinutes(90));
+        transactions.run(() -> load.hired(AgentId.of("worker"), old, 1));
+        transactions.run(() -> load.hired(AgentId.of("worker"), NOW.minus(Duration.ofMinutes(5)), 1));
+        transactions.run(() -> load.cancelled(AgentId.of("worker"), old));
+
+        assertThat(loadSearch(NOW))
+                .singleElement()
+                .extracting(SearchHit::recentHires)
+                .isEqualTo(1L);
+    }
+
+    /** Down to no hire, the count forgets its oldest minute (a CHECK of V15 holds the two together). */
+    @Test
+    void cancellingTheOnlyCountedHireLeavesNoLoad() {
+        agents();
+        transactions.run(() -> agents.add(agent("worker", "1.00 USDC", 10, Availability.ONLINE, NOW, "python")));
+        Instant at = NOW.minus(Duration.ofMinutes(5));
+        transactions.run(() -> load.hired(AgentId.of("worker"), at, 1));
+        transactions.run(() -> load.cancelled(AgentId.of("worker"), at));
+
+        assertThat(rankingLoadColumns("worker")).containsExactly(0, 0.0, null);
+        assertThat(loadSearch(NOW)).singleElement().extracting(SearchHit::load).isEqualTo(0.0);
+    }
+
+    /** Registry writes rewrite the ranking rows but keep their count, over the agent's new capacity. */
+    @Test
+    void rankingKeepsTheCountThroughRegistryWritesOverTheNewCapacity() {
+        agents();
+        transactions.run(() -> agents.add(agent("worker", "1.00 USDC", 10, Availability.ONLINE, NOW, "python")));
+        recordHires(AgentId.of("worker"), 4, NOW.minus(Duration.ofMinutes(3)));
+        transactions.run(() -> {
+            Agent stored = agents.findById(AgentId.of("worker")).orElseThrow();
+            agents.update(stored.toBuilder()
+                    .capabilities(List.of(Capability.of("rust"), Capability.of("go")))
+                    .capacityPerHour(20)
+                    .lastSeenAt(NOW.minusSeconds(5))
+                    .build());
+        });
+
+        assertThat(loadSearch(NOW)).isEmpty();
+        for (String capability : List.of("rust", "go")) {
+            assertThat(loadSearch(capability, NOW))
+                    .as(capability)
+                    .singleElement()
+                    .satisfies(hit -> {
+                        assertThat(hit.recentHires()).isEqualTo(4);
+                        assertThat(hit.load()).isEqualTo(0.2);
+                    });
+        }
+    }
+
+    /** The ranking rows count one hour; a search over another window counts the minutes themselves. */
+    @Test
+    void aWindowOfAnotherLengthCountsTheMinutesThemselves() {
+        agents();
+        transactions.run(() -> agents.add(agent("worker", "1.00 USDC", 10, Availability.ONLINE, NOW, "python")));
+        recordHires(AgentId.of("worker"), 2, NOW.minus(Duration.ofMinutes(90)));
+        recordHires(AgentId.of("worker"), 1, NOW.minus(Duration.ofMinutes(10)));
+
+        for (SearchSort sort : SearchSort.values()) {
+            assertThat(search.search(new AgentSearch.Query(
+                            SearchCriteria.of(
+                                    Set.of(Capability.of("python")), EnumSet.allOf(Availability.class), sort, 10),
+                            NOW,
+                            Duration.ofMinutes(5),
+                            NOW.minus(Duration.ofHours(2)),
+                            3.0,
+                            10)))
+                    .as(sort.name())
+                    .singleElement()
+                    .extracting(SearchHit::recentHires)
+                    .isEqualTo(3L);
+        }
+        assertThat(loadSearch(NOW))
+                .singleElement()
+                .extracting(SearchHit::recentHires)
+                .isEqualTo(1L);
     }
 
     /** The reputation query merges three index walks; agents rated exactly the prior interleave with unrated ones by id. */
@@ -213,13 +364,41 @@ class SqlAgentSearchIT extends AgentSearchContract {
     }
 
     private List<SearchHit> loadSearch() {
+        return loadSearch(NOW);
+    }
+
+    private List<SearchHit> loadSearch(Instant now) {
+        return loadSearch("python", now);
+    }
+
+    private List<SearchHit> loadSearch(String capability, Instant now) {
         return search.search(new AgentSearch.Query(
                 SearchCriteria.of(
-                        Set.of(Capability.of("python")), EnumSet.allOf(Availability.class), SearchSort.LOAD, 10),
-                NOW,
+                        Set.of(Capability.of(capability)), EnumSet.allOf(Availability.class), SearchSort.LOAD, 10),
+                now,
                 Duration.ofMinutes(5),
-                NOW.minus(Duration.ofHours(1)),
+                now.minus(DiscoverySettings.LOAD_WINDOW),
                 3.0,
                 10));
+    }
+
+    /** recent_hires, load and load_oldest_minute, the same on each of the agent's ranking rows. */
+    private List<Object> rankingLoadColumns(String agent) {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT recent_hires, load,"
+                        + " load_oldest_minute FROM search_ranking WHERE agent_id = ?")) {
+            statement.setString(1, agent);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(Arrays.asList(
+                            result.getInt(1), result.getDouble(2), Sql.instant(result, "load_oldest_minute")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(rows).as("the load columns of %s's ranking rows", agent).hasSize(1);
+        return rows.getFirst();
     }
 }
