@@ -337,7 +337,10 @@ public abstract class AgentSearchContract {
     @Test
     void hitsOfAgentsAreThoseTheSearchFindsInTheOrderAsked() {
         store(agent("a", "1.00 USDC", 10, Availability.ONLINE, NOW, "python"));
-        store(agent("b", "2.00 USDC", 5, Availability.ONLINE, NOW, "python", "rust"));
+        Metadata profile = Metadata.of(Map.of("region", "eu", "tier", "gold"));
+        store(agent("b", "2.00 USDC", 5, Availability.ONLINE, NOW, "python", "rust").toBuilder()
+                .metadata(profile)
+                .build());
         store(agent("c", "3.00 USDC", 10, Availability.MAINTENANCE, NOW, "python"));
         store(agent("d", "1.00 USDC", 10, Availability.ONLINE, NOW, "go"));
         summary("b", 4.0, 3.5);
@@ -352,12 +355,20 @@ public abstract class AgentSearchContract {
         assertThat(hits).extracting(hit -> hit.agent().id().value()).containsExactly("b", "a");
         assertThat(hits.getFirst()).satisfies(hit -> {
             assertThat(hit.agent().capabilities()).containsExactly(Capability.of("python"), Capability.of("rust"));
+            assertThat(hit.agent().metadata()).isEqualTo(profile);
             assertThat(hit.availability()).isEqualTo(Availability.ONLINE);
             assertThat(hit.reputation()).map(ReputationSummary::lowerBound).contains(3.5);
             assertThat(hit.score()).isEqualTo(4.0);
             assertThat(hit.recentHires()).isEqualTo(1);
             assertThat(hit.load()).isEqualTo(0.2);
         });
+        assertThat(search.search(query(SearchCriteria.of(Set.of(Capability.of("rust")), ANY, SearchSort.LOAD, 10), 10)))
+                .singleElement()
+                .satisfies(hit -> {
+                    assertThat(hit.agent().capabilities())
+                            .containsExactly(Capability.of("python"), Capability.of("rust"));
+                    assertThat(hit.agent().metadata()).isEqualTo(profile);
+                });
     }
 
     @Test

@@ -24,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,14 +71,10 @@ public class SqlAgentCatalog implements AgentCatalog {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> ids = rows.stream().map(Row::id).toList();
-        Map<String, SortedSet<Capability>> capabilities = SqlAgentSearch.capabilities(connection, ids);
-        Map<String, Map<String, String>> metadata = SqlAgentSearch.metadata(connection, ids);
+        SqlAgentSearch.Profiles profiles =
+                SqlAgentSearch.profiles(connection, rows.stream().map(Row::id).toList());
         return rows.stream()
-                .map(row -> row.listed(
-                        capabilities.getOrDefault(row.id(), Collections.emptySortedSet()),
-                        metadata.getOrDefault(row.id(), Map.of()),
-                        query))
+                .map(row -> row.listed(profiles.capabilitiesOf(row.id()), profiles.metadataOf(row.id()), query))
                 .toList();
     }
 
