@@ -24,6 +24,11 @@ base="http://127.0.0.1:${port}"
 # and port differ.
 readme_flags=$(grep -m1 -o "bin/java .*-jar ${jar}" README.md | sed -E "s#^bin/java (.*)-jar ${jar}\$#\\1#")
 read -r -a jvm_flags <<<"${STARTUP_JAVA_OPTS-$readme_flags}"
+# The AOT cache's training run starts the application with deploy/pom.xml's local.jvm.flags.
+pom_flags=$(sed -n 's#.*<local.jvm.flags>\(.*\)</local.jvm.flags>.*#\1#p' deploy/pom.xml)
+if [ "$(echo "$readme_flags" | sed -E 's#-XX:AOTCache=[^ ]*##' | xargs)" != "$(echo "$pom_flags" | xargs)" ]; then
+  echo "warning: deploy/pom.xml's local.jvm.flags ($pom_flags) are not README.md's ($readme_flags)" >&2
+fi
 
 # The local build (-Dquarkus.profile=local) writes the AOT cache after packaging the application.
 if [ ! -f "$jar" ] || { [[ " ${jvm_flags[*]} " == *" -XX:AOTCache=${cache} "* ]] && [ ! -f "$cache" ]; }; then
