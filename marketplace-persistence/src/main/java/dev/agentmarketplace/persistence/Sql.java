@@ -1,10 +1,13 @@
 package dev.agentmarketplace.persistence;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
 
 /** What the native SQL of the adapters needs to know about the database it runs on. */
 public final class Sql {
@@ -38,5 +41,18 @@ public final class Sql {
     public static Instant instant(java.sql.ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** {@code count} JDBC parameter markers for an {@code IN} list. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** Binds {@code parameters} in order, from the first marker on. */
+    public static void bind(PreparedStatement statement, Collection<?> parameters) throws SQLException {
+        int index = 1;
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
     }
 }

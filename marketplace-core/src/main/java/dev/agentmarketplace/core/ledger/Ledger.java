@@ -13,7 +13,6 @@ import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.Capability;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,9 +38,6 @@ import java.util.function.Supplier;
  * locks the journal head: {@link JournalChain} does, in a unit of work of its own.
  */
 public final class Ledger {
-    /** Capacity is counted over the rolling hour before the hire ("capacity per hour"). */
-    static final Duration CAPACITY_WINDOW = Duration.ofHours(1);
-
     public static final int MAX_SETTLEMENT_REFERENCE_LENGTH = 256;
     private static final int EXPIRY_BATCH = 100;
     private static final Actor PAYMENT = Actor.system("x402-settlement");
@@ -209,9 +205,12 @@ public final class Ledger {
      * capacity check counts it. A read: nothing is locked, so a concurrent hire may add one.
      */
     public CapacityUse capacityUse(Agent provider) {
-        Instant since = now().minus(CAPACITY_WINDOW);
+        Instant now = now();
         return new CapacityUse(
-                provider.id(), statistics.hiresOf(provider.id(), since), provider.capacityPerHour(), since);
+                provider.id(),
+                statistics.hiresInCapacityWindow(provider.id(), now),
+                provider.capacityPerHour(),
+                now.minus(HireStatistics.CAPACITY_WINDOW));
     }
 
     /**
@@ -559,7 +558,7 @@ public final class Ledger {
                     "amount " + amount + " is below provider '" + provider.id() + "''s listed price "
                             + provider.price());
         }
-        long recent = statistics.hiresOf(provider.id(), now.minus(CAPACITY_WINDOW));
+        long recent = statistics.hiresInCapacityWindow(provider.id(), now);
         if (recent >= provider.capacityPerHour()) {
             throw new RuleViolationException(
                     ErrorCode.CAPACITY_EXCEEDED,

@@ -17,6 +17,7 @@ import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.registry.Capability;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,49 @@ public abstract class HireStatisticsContract {
         assertThat(statistics().hiresOf(BOB, T0.minusSeconds(86_400))).isEqualTo(3);
         assertThat(statistics().hiresOf(AgentId.of("alice"), T0.minusSeconds(86_400)))
                 .isZero();
+    }
+
+    @Test
+    void theCapacityWindowCountsTheHourBeforeNowToTheSecond() {
+        Instant minute = T0.plusSeconds(600);
+        AgentId carol = AgentId.of("carol");
+        unitOfWork().run(() -> {
+            transactions().add(pending(6, "alice", "carol", "python", "1.00", minute.plusSeconds(10)));
+            transactions().add(pending(7, "bob", "carol", "python", "1.00", minute.plusSeconds(50)));
+            Transaction cancelled = pending(8, "alice", "carol", "python", "1.00", minute.plusSeconds(55));
+            transactions().add(cancelled);
+            transactions()
+                    .update(moved(
+                            cancelled,
+                            TransactionState.CANCELLED,
+                            Actor.agent(AgentId.of("alice")),
+                            minute.plusSeconds(56),
+                            Optional.empty(),
+                            Optional.empty()));
+            transactions().add(pending(9, "bob", "carol", "python", "1.00", minute.plusSeconds(70)));
+            transactions().add(pending(10, "alice", "carol", "python", "1.00", minute.plusSeconds(1900)));
+        });
+        Instant hourAfter = minute.plus(HireStatistics.CAPACITY_WINDOW);
+
+        // The window starts on the minute, mid-minute, and just after the minute's last counted hire.
+        assertThat(statistics().hiresInCapacityWindow(carol, hourAfter)).isEqualTo(4);
+        assertThat(statistics().hiresInCapacityWindow(carol, hourAfter.plusSeconds(30)))
+                .isEqualTo(3);
+        assertThat(statistics().hiresInCapacityWindow(carol, hourAfter.plusSeconds(51)))
+                .isEqualTo(2);
+        assertThat(statistics().hiresInCapacityWindow(carol, hourAfter.plusSeconds(71)))
+                .isEqualTo(1);
+        assertThat(statistics().hiresInCapacityWindow(carol, hourAfter.plusSeconds(1901)))
+                .isZero();
+        // An hour reaching back to carol's earlier hire (T0 - 300) counts it, and every later one.
+        assertThat(statistics().hiresInCapacityWindow(carol, minute.plusSeconds(10)))
+                .isEqualTo(5);
+        for (int second = 0; second <= 2000; second += 7) {
+            Instant now = hourAfter.plusSeconds(second);
+            assertThat(statistics().hiresInCapacityWindow(carol, now))
+                    .as("at %s", now)
+                    .isEqualTo(statistics().hiresOf(carol, now.minus(HireStatistics.CAPACITY_WINDOW)));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.agentmarketplace.persistence.discovery;
 
 import dev.agentmarketplace.core.discovery.DiscoverySettings;
+import dev.agentmarketplace.core.ledger.HireStatistics;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.persistence.Sql;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -39,8 +41,13 @@ import org.hibernate.Session;
 @ApplicationScoped
 @Transactional
 public class ProviderLoadCounters {
-    /** Minutes older than this are never read again (the load window is one hour); they are pruned as hires come in. */
-    static final java.time.Duration RETENTION = DiscoverySettings.LOAD_WINDOW.multipliedBy(2);
+    /**
+     * Minutes older than this are never read again (the load window and the capacity window, which
+     * the capacity check reads, are one hour each); they are pruned as hires come in.
+     */
+    static final java.time.Duration RETENTION = Collections.max(
+                    List.of(DiscoverySettings.LOAD_WINDOW, HireStatistics.CAPACITY_WINDOW))
+            .multipliedBy(2);
 
     private static final String POSTGRES_ADD =
             "INSERT INTO provider_load (provider_id, bucket_start, hires) VALUES (?, ?, ?)"
@@ -165,10 +172,10 @@ public class ProviderLoadCounters {
                 return new Recount(0, 0, 0);
             }
             List<String> locked = new ArrayList<>();
-            String lock = LOCK_AGENTS.formatted(SqlAgentSearch.placeholders(outgrown.size()))
+            String lock = LOCK_AGENTS.formatted(Sql.placeholders(outgrown.size()))
                     + (Sql.isPostgres(connection) ? POSTGRES_LOCK : H2_LOCK);
             try (PreparedStatement statement = connection.prepareStatement(lock)) {
-                SqlAgentSearch.bind(statement, outgrown);
+                Sql.bind(statement, outgrown);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
                         locked.add(result.getString(1));

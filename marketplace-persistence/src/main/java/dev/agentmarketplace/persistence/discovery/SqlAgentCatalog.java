@@ -61,7 +61,7 @@ public class SqlAgentCatalog implements AgentCatalog {
                 + " LEFT JOIN reputation_summary s ON s.agent_id = a.id ORDER BY a.id";
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            SqlAgentSearch.bind(statement, where.parameters);
+            Sql.bind(statement, where.parameters);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(Row.read(result));

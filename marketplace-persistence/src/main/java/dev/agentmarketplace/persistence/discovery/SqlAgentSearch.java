@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -195,7 +194,9 @@ public class SqlAgentSearch implements AgentSearch {
                             Shape.WHOLE,
                             "COALESCE(s.score, CAST(? AS DOUBLE PRECISION))",
                             List.of(query.unratedScore()))
-                    .append(" AND " + Columns.of(query).id() + " IN (" + placeholders(ids.size()) + ")", ids.toArray());
+                    .append(
+                            " AND " + Columns.of(query).id() + " IN (" + Sql.placeholders(ids.size()) + ")",
+                            ids.toArray());
             Map<String, SearchHit> found = new HashMap<>();
             for (SearchHit hit : hits(connection, fetch(connection, query, Shape.WHOLE, part, new Statement(), ""))) {
                 found.put(hit.agent().id().value(), hit);
@@ -294,7 +295,7 @@ public class SqlAgentSearch implements AgentSearch {
                 .append(order);
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
-            bind(statement, sql.parameters());
+            Sql.bind(statement, sql.parameters());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(shape == Shape.WHOLE ? Row.read(result) : Row.readLean(result));
@@ -444,13 +445,15 @@ public class SqlAgentSearch implements AgentSearch {
                                                 + " WHERE r.capability = ? AND r.deregistered_at IS NULL"
                                         : " FROM agent a LEFT JOIN reputation_summary s ON s.agent_id = a.id"
                                                 + " WHERE a.id IN (SELECT c.agent_id FROM agent_capability c WHERE c.capability IN ("
-                                                + placeholders(capabilities.size())
+                                                + Sql.placeholders(capabilities.size())
                                                 + ")) AND a.deregistered_at IS NULL",
                         capabilities.toArray())
                 // The effective availability spelt out on the columns, so the planner can estimate it:
                 // seen within the lease and declared one of the states, or lapsed when OFFLINE is asked for.
                 .append(" AND ((" + t + ".last_seen_at >= ?", cutoff)
-                .append(" AND " + t + ".availability IN (" + placeholders(declared.size()) + "))", declared.toArray());
+                .append(
+                        " AND " + t + ".availability IN (" + Sql.placeholders(declared.size()) + "))",
+                        declared.toArray());
         if (criteria.availability().contains(Availability.OFFLINE)) {
             part.append(" OR " + t + ".last_seen_at < ?", cutoff);
         }
@@ -529,12 +532,12 @@ public class SqlAgentSearch implements AgentSearch {
     }
 
     /** The capabilities and the metadata of some agents, by agent id. */
-    record Profiles(Map<String, SortedSet<Capability>> capabilities, Map<String, Map<String, String>> metadata) {
-        SortedSet<Capability> capabilitiesOf(String id) {
+    public record Profiles(Map<String, SortedSet<Capability>> capabilities, Map<String, Map<String, String>> metadata) {
+        public SortedSet<Capability> capabilitiesOf(String id) {
             return capabilities.getOrDefault(id, Collections.emptySortedSet());
         }
 
-        Map<String, String> metadataOf(String id) {
+        public Map<String, String> metadataOf(String id) {
             return metadata.getOrDefault(id, Map.of());
         }
     }
@@ -543,17 +546,17 @@ public class SqlAgentSearch implements AgentSearch {
      * The capabilities and metadata of the agents {@code ids} in one statement (issue 13: one round
      * trip less per page): a capability comes as a row without a key, which no metadata entry lacks.
      */
-    static Profiles profiles(Connection connection, List<String> ids) throws SQLException {
+    public static Profiles profiles(Connection connection, List<String> ids) throws SQLException {
         Map<String, SortedSet<Capability>> capabilities = new HashMap<>();
         Map<String, Map<String, String>> metadata = new HashMap<>();
-        String in = " WHERE agent_id IN (" + placeholders(ids.size()) + ")";
+        String in = " WHERE agent_id IN (" + Sql.placeholders(ids.size()) + ")";
         String sql = "SELECT agent_id, CAST(NULL AS VARCHAR(64)) AS entry_key, capability AS entry_value"
                 + " FROM agent_capability" + in
                 + " UNION ALL SELECT agent_id, entry_key, entry_value FROM agent_metadata" + in;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             List<String> twice = new ArrayList<>(ids);
             twice.addAll(ids);
-            bind(statement, twice);
+            Sql.bind(statement, twice);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     String agent = result.getString(1);
@@ -570,17 +573,6 @@ public class SqlAgentSearch implements AgentSearch {
             }
         }
         return new Profiles(capabilities, metadata);
-    }
-
-    static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    static void bind(PreparedStatement statement, Collection<?> parameters) throws SQLException {
-        int index = 1;
-        for (Object parameter : parameters) {
-            statement.setObject(index++, parameter);
-        }
     }
 
     /** One row of the candidate query, before its capabilities and metadata are attached. */

@@ -7,7 +7,6 @@ import dev.agentmarketplace.core.idempotency.IdempotencyRecords;
 import dev.agentmarketplace.core.idempotency.StoredResponse;
 import dev.agentmarketplace.persistence.Sql;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.sql.Connection;
@@ -31,7 +30,8 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class PanacheIdempotencyRecords implements IdempotencyRecords {
-    private static final String OF_KEY = "caller = :caller and idempotencyKey = :key";
+    private static final String COMPLETE = "UPDATE idempotency_record SET response_status = ?, content_type = ?,"
+            + " body = ?, location = ? WHERE caller = ? AND idempotency_key = ?";
     private static final String INSERT = "INSERT INTO idempotency_record (caller, idempotency_key, fingerprint,"
             + " claimed_at) VALUES (?, ?, ?, ?)";
     private static final String POSTGRES_INSERT = INSERT + " ON CONFLICT (caller, idempotency_key) DO NOTHING";
@@ -119,15 +119,19 @@ public class PanacheIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public void complete(String caller, String key, StoredResponse response) {
-        IdempotencyRecordEntity.update(
-                "responseStatus = :status, contentType = :contentType, body = :body, location = :location" + " where "
-                        + OF_KEY,
-                Parameters.with("caller", caller)
-                        .and("key", key)
-                        .and("status", response.status())
-                        .and("contentType", response.contentType())
-                        .and("body", response.body())
-                        .and("location", response.location().orElse(null)));
+        // Plain JDBC, as the claim: every idempotent request completes its record, and Hibernate
+        // translated the equivalent bulk update anew each time (issue 13).
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(COMPLETE)) {
+                update.setInt(1, response.status());
+                update.setString(2, response.contentType());
+                update.setString(3, response.body());
+                update.setString(4, response.location().orElse(null));
+                update.setString(5, caller);
+                update.setString(6, key);
+                update.executeUpdate();
+            }
+        });
     }
 
     @Override

@@ -1,19 +1,30 @@
 package dev.agentmarketplace.persistence.registry;
 
+import dev.agentmarketplace.core.money.Currency;
+import dev.agentmarketplace.core.money.Money;
 import dev.agentmarketplace.core.registry.Agent;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRegistry;
 import dev.agentmarketplace.core.registry.AgentRepository;
+import dev.agentmarketplace.core.registry.Availability;
+import dev.agentmarketplace.core.registry.Metadata;
+import dev.agentmarketplace.core.registry.WalletAddress;
+import dev.agentmarketplace.persistence.Sql;
 import dev.agentmarketplace.persistence.UniqueViolation;
 import dev.agentmarketplace.persistence.discovery.SearchRanking;
+import dev.agentmarketplace.persistence.discovery.SqlAgentSearch;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * {@link AgentRepository} on Hibernate ORM Panache. Each method joins the caller's transaction (the
@@ -30,6 +42,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class PanacheAgentRepository implements AgentRepository {
+    /** Completed with the lock clause of the database: PostgreSQL's takes no key lock. */
+    private static final String LOCK_AND_READ = "SELECT id, display_name, owner, price_amount, price_currency,"
+            + " payout_wallet, availability, last_seen_at, capacity_per_hour, registered_at, deregistered_at, version"
+            + " FROM agent WHERE id IN (%s) ORDER BY id FOR ";
 
     @Override
     public Optional<Agent> findById(AgentId id) {
@@ -44,9 +60,14 @@ public class PanacheAgentRepository implements AgentRepository {
     }
 
     /**
-     * Two statements whatever the number of agents: the rows locked in id order by a native
-     * {@code SELECT ... ORDER BY id FOR UPDATE}, then the entities with both collections in one
-     * query. Read after the locks, so they are what the last writer committed.
+     * Two statements whatever the number of agents, both plain JDBC on the hire and settle path
+     * (issue 13: Hibernate translated the entity query anew for every list of ids and then dirty
+     * checked the loaded entities at each flush): the rows locked in id order and read by the same
+     * {@code SELECT ... ORDER BY id FOR ...}, then their capabilities and metadata in one query.
+     * Read under the locks, so they are what the last writer committed. On PostgreSQL the lock is
+     * {@code FOR NO KEY UPDATE}, as Hibernate's own pessimistic write lock: it excludes every writer
+     * of the row but not the foreign-key checks of other transactions' hires and reputation events
+     * that merely reference the agent.
      */
     @Override
     public Map<AgentId, Agent> findAllByIdForUpdate(Collection<AgentId> ids) {
@@ -54,24 +75,75 @@ public class PanacheAgentRepository implements AgentRepository {
             return Map.of();
         }
         List<String> sorted = new TreeSet<>(ids).stream().map(AgentId::value).toList();
-        EntityManager entities = AgentEntity.getEntityManager();
-        @SuppressWarnings("unchecked")
-        List<String> lockedIds = entities.createNativeQuery(
-                        "SELECT id FROM agent WHERE id IN (?1) ORDER BY id FOR UPDATE", String.class)
-                .setParameter(1, sorted)
-                .getResultList();
-        if (lockedIds.isEmpty()) {
-            return Map.of();
+        return AgentEntity.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            String lock = LOCK_AND_READ.formatted(Sql.placeholders(sorted.size()))
+                    + (Sql.isPostgres(connection) ? "NO KEY UPDATE" : "UPDATE");
+            List<LockedRow> rows = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(lock)) {
+                Sql.bind(statement, sorted);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(LockedRow.read(result));
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return Map.of();
+            }
+            SqlAgentSearch.Profiles profiles = SqlAgentSearch.profiles(
+                    connection, rows.stream().map(LockedRow::id).toList());
+            Map<AgentId, Agent> locked = new TreeMap<>();
+            rows.forEach(row -> locked.put(AgentId.of(row.id()), row.toDomain(profiles)));
+            return locked;
+        });
+    }
+
+    /** An agent's own columns, read while locking its row; its capabilities and metadata come after. */
+    private record LockedRow(
+            String id,
+            String displayName,
+            String owner,
+            Money price,
+            WalletAddress wallet,
+            Availability availability,
+            Instant lastSeenAt,
+            int capacityPerHour,
+            Instant registeredAt,
+            Optional<Instant> deregisteredAt,
+            long version) {
+
+        static LockedRow read(ResultSet result) throws SQLException {
+            return new LockedRow(
+                    result.getString("id"),
+                    result.getString("display_name"),
+                    result.getString("owner"),
+                    // The column holds 18 decimals; Money brings the amount back to its currency's scale.
+                    Money.of(result.getBigDecimal("price_amount"), Currency.of(result.getString("price_currency"))),
+                    WalletAddress.of(result.getString("payout_wallet")),
+                    Availability.valueOf(result.getString("availability")),
+                    Sql.instant(result, "last_seen_at"),
+                    result.getInt("capacity_per_hour"),
+                    Sql.instant(result, "registered_at"),
+                    Optional.ofNullable(Sql.instant(result, "deregistered_at")),
+                    result.getLong("version"));
         }
-        Map<AgentId, Agent> locked = new TreeMap<>();
-        entities.createQuery(
-                        "SELECT DISTINCT a FROM AgentEntity a LEFT JOIN FETCH a.capabilities"
-                                + " LEFT JOIN FETCH a.metadata WHERE a.id IN ?1",
-                        AgentEntity.class)
-                .setParameter(1, lockedIds)
-                .getResultList()
-                .forEach(entity -> locked.put(AgentId.of(entity.id), AgentMapper.toDomain(entity)));
-        return locked;
+
+        Agent toDomain(SqlAgentSearch.Profiles profiles) {
+            return new Agent(
+                    AgentId.of(id),
+                    displayName,
+                    owner,
+                    new TreeSet<>(profiles.capabilitiesOf(id)),
+                    price,
+                    wallet,
+                    availability,
+                    lastSeenAt,
+                    capacityPerHour,
+                    Metadata.of(profiles.metadataOf(id)),
+                    registeredAt,
+                    deregisteredAt,
+                    version);
+        }
     }
 
     @Override
