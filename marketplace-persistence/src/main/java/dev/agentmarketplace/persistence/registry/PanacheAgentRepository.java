@@ -17,7 +17,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
@@ -52,11 +51,10 @@ public class PanacheAgentRepository implements AgentRepository {
         return AgentEntity.<AgentEntity>findByIdOptional(id.value()).map(AgentMapper::toDomain);
     }
 
-    /** SELECT ... FOR UPDATE: the row stays locked, on every replica, until the transaction ends. */
+    /** As {@link #findAllByIdForUpdate}: the row stays locked, on every replica, until the transaction ends. */
     @Override
     public Optional<Agent> findByIdForUpdate(AgentId id) {
-        return AgentEntity.<AgentEntity>findByIdOptional(id.value(), LockModeType.PESSIMISTIC_WRITE)
-                .map(AgentMapper::toDomain);
+        return Optional.ofNullable(findAllByIdForUpdate(List.of(id)).get(id));
     }
 
     /**
