@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -22,6 +23,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class DisabledClientCheck implements SecurityIdentityAugmentor {
+    /** A claim read as JSON text keeps its quotes; compiled once, as every authenticated request reads it. */
+    private static final Pattern QUOTES = Pattern.compile("^\"|\"$");
+
     private final AgentClients clients;
     private final AuthConfig config;
 
@@ -55,7 +59,7 @@ public class DisabledClientCheck implements SecurityIdentityAugmentor {
             return Optional.empty();
         }
         try {
-            return Optional.of(AgentId.of(value.toString().replaceAll("^\"|\"$", "")));
+            return Optional.of(AgentId.of(QUOTES.matcher(value.toString()).replaceAll("")));
         } catch (InvalidValueException e) {
             return Optional.empty();
         }

@@ -2,6 +2,8 @@ package dev.agentmarketplace.persistence.discovery;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import org.hibernate.Session;
 
 /**
  * Keeps {@code search_ranking} in step with its inputs: the agent, its capabilities and its
@@ -44,7 +46,26 @@ public final class SearchRanking {
     private static final String DELETE = "DELETE FROM search_ranking WHERE agent_id = ?1"
             + " AND capability NOT IN (SELECT c.capability FROM agent_capability c WHERE c.agent_id = ?1)";
 
+    /** A new reputation summary changes only the score columns of the agent's rows. */
+    private static final String SCORE = "UPDATE search_ranking SET (score, lower_bound) ="
+            + " (SELECT s.score, s.lower_bound FROM reputation_summary s WHERE s.agent_id = ?) WHERE agent_id = ?";
+
     private SearchRanking() {}
+
+    /**
+     * Brings the score of the agent's rows up to date after its summary, flushed before, has changed:
+     * one statement instead of {@link #refresh}'s three, as every settlement changes a summary
+     * (issue 13).
+     */
+    public static void refreshScore(String agentId) {
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(SCORE)) {
+                update.setString(1, agentId);
+                update.setString(2, agentId);
+                update.executeUpdate();
+            }
+        });
+    }
 
     /**
      * Brings the agent's rows up to date: a handful (one per capability), updated in place, so that

@@ -88,7 +88,7 @@ public class PanacheReputationRepository implements ReputationRepository {
             entity.persist();
         }
         ReputationSummaryEntity.flush();
-        SearchRanking.refresh(summary.agent().value());
+        SearchRanking.refreshScore(summary.agent().value());
     }
 
     @Override
