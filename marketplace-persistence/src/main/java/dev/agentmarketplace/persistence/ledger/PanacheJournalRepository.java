@@ -14,6 +14,7 @@ import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.UnchainedEntry;
 import dev.agentmarketplace.core.money.Currency;
 import dev.agentmarketplace.core.money.Money;
+import dev.agentmarketplace.persistence.Sql;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,14 +65,17 @@ public class PanacheJournalRepository implements JournalRepository {
         EntityManager entities = JournalEntryEntity.getEntityManager();
         // The queue row refers to the transaction, which Hibernate may not have inserted yet.
         entities.flush();
-        entities.createNativeQuery("INSERT INTO journal_queue (id, transaction_id, kind, occurred_at, postings)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, entry.id().toString())
-                .setParameter(2, entry.transactionId().value())
-                .setParameter(3, entry.kind().name())
-                .setParameter(4, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC))
-                .setParameter(5, encode(entry.postings()))
-                .executeUpdate();
+        entities.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO journal_queue (id, transaction_id, kind, occurred_at, postings) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, entry.id().toString());
+                insert.setString(2, entry.transactionId().value());
+                insert.setString(3, entry.kind().name());
+                insert.setObject(4, Sql.timestamp(entry.at()));
+                insert.setString(5, encode(entry.postings()));
+                insert.executeUpdate();
+            }
+        });
         if (synchronizations.getResource(CHAINING_REQUESTED) == null) {
             synchronizations.putResource(CHAINING_REQUESTED, Boolean.TRUE);
             synchronizations.registerInterposedSynchronization(new Synchronization() {
