@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,10 @@ import org.hibernate.exception.ConstraintViolationException;
 @Transactional
 public class PanacheReputationRepository implements ReputationRepository {
     private static final String ONE_FEEDBACK_PER_TRANSACTION = "reputation_event_one_feedback_per_transaction";
+    private static final String INSERT_EVENT = "INSERT INTO reputation_event (agent_id, kind, occurred_at,"
+            + " amount_weight, weight, success, cause, rating, delta, figure_scale, from_agent_id,"
+            + " feedback_transaction_id, transaction_id, reason, operator_name)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * The unique key on the feedback's transaction decides, not a prior lookup: a concurrent
@@ -39,8 +44,30 @@ public class PanacheReputationRepository implements ReputationRepository {
      */
     @Override
     public void append(ReputationEvent event) {
+        ReputationEventEntity row = ReputationMapper.toEntity(event);
         try {
-            ReputationMapper.toEntity(event).persistAndFlush();
+            // Plain JDBC (issue 13): every settlement appends an event, and Hibernate's persist and
+            // flush of the entity cost more than the INSERT. Its id stays the database's.
+            Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+                    insert.setString(1, row.agentId);
+                    insert.setString(2, row.kind);
+                    insert.setObject(3, Sql.timestamp(row.occurredAt));
+                    insert.setDouble(4, row.amountWeight);
+                    insert.setObject(5, row.weight, Types.DOUBLE);
+                    insert.setObject(6, row.success, Types.BOOLEAN);
+                    insert.setString(7, row.cause);
+                    insert.setObject(8, row.rating, Types.NUMERIC);
+                    insert.setObject(9, row.delta, Types.NUMERIC);
+                    insert.setObject(10, row.figureScale, Types.SMALLINT);
+                    insert.setString(11, row.fromAgentId);
+                    insert.setString(12, row.feedbackTransactionId);
+                    insert.setString(13, row.transactionId);
+                    insert.setString(14, row.reason);
+                    insert.setString(15, row.operatorName);
+                    insert.executeUpdate();
+                }
+            });
         } catch (PersistenceException e) {
             if (event instanceof ReputationEvent.Feedback feedback && violates(e, ONE_FEEDBACK_PER_TRANSACTION)) {
                 throw ReputationService.feedbackAlreadyGiven(feedback.transaction());
