@@ -168,14 +168,87 @@ public abstract class TransactionRepositoryContract {
     void staleVersionIsAConcurrentModification() {
         Transaction tx = pending(1, "alice", "bob", "python", "2.50", T0);
         add(tx);
-        update(moved(tx, TransactionState.CANCELLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty()));
+        Transaction cancelled = update(
+                moved(tx, TransactionState.CANCELLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty()));
 
         assertThatThrownBy(() -> update(moved(
-                        tx, TransactionState.SETTLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty())))
+                        tx, TransactionState.SETTLED, Actor.operator("o"), T0, Optional.of("0xabc"), Optional.empty())))
                 .isInstanceOfSatisfying(
                         ConflictException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION));
-        assertThat(repo.findById(tx.id()).orElseThrow().state()).isEqualTo(TransactionState.CANCELLED);
+        assertThat(repo.findById(tx.id())).contains(cancelled);
+    }
+
+    @Test
+    void updateStoresEveryStepTheTimelineGainedSinceItWasRead() {
+        Transaction tx = pending(1, "alice", "bob", "python", "2.50", T0);
+        add(tx);
+        Transaction disputed = moved(
+                tx,
+                TransactionState.DISPUTED,
+                Actor.agent(AgentId.of("alice")),
+                T0.plusSeconds(1),
+                Optional.empty(),
+                Optional.empty());
+
+        Transaction resolved = update(moved(
+                disputed,
+                TransactionState.RESOLVED,
+                Actor.operator("ops"),
+                T0.plusSeconds(2),
+                Optional.empty(),
+                Optional.of(new DisputeOutcome.FullRefund())));
+
+        assertThat(resolved.version()).isEqualTo(1);
+        assertThat(repo.findById(tx.id())).contains(resolved);
+        assertThat(resolved.timeline())
+                .extracting(step -> step.to())
+                .containsExactly(TransactionState.PENDING, TransactionState.DISPUTED, TransactionState.RESOLVED);
+    }
+
+    /** A move reads the transaction, updates it and may read it again, all in one unit of work. */
+    @Test
+    void readsInTheUnitOfWorkOfAnUpdateSeeTheUpdate() {
+        Transaction tx = pending(1, "alice", "bob", "python", "2.50", T0);
+        add(tx);
+        TransactionFilter settledOnes = TransactionFilter.ALL.withState(TransactionState.SETTLED);
+
+        Transaction settled = unitOfWork().execute(() -> {
+            Transaction read = repo.findById(tx.id()).orElseThrow();
+            Transaction moved = repo.update(moved(
+                    read,
+                    TransactionState.SETTLED,
+                    Actor.operator("ops"),
+                    T0.plusSeconds(5),
+                    Optional.of("0xabc"),
+                    Optional.empty()));
+
+            assertThat(repo.findById(tx.id())).contains(moved);
+            assertThat(repo.findByIdempotencyKey(AgentId.of("alice"), key(1))).contains(moved);
+            assertThat(repo.history(settledOnes, Optional.empty(), 10)).containsExactly(moved);
+            assertThat(repo.recent(TransactionFilter.ALL, Optional.empty(), 10)).containsExactly(moved);
+            return moved;
+        });
+
+        assertThat(settled.version()).isEqualTo(1);
+        assertThat(settled.settlementReference()).contains("0xabc");
+        assertThat(repo.findById(tx.id())).contains(settled);
+    }
+
+    @Test
+    void aTransactionAddedAndMovedInOneUnitOfWorkReadsAsMoved() {
+        Transaction tx = pending(1, "alice", "bob", "python", "2.50", T0);
+
+        Transaction cancelled = unitOfWork().execute(() -> {
+            repo.add(tx);
+            assertThat(repo.findById(tx.id())).contains(tx);
+            Transaction moved = repo.update(
+                    moved(tx, TransactionState.CANCELLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty()));
+            assertThat(repo.findById(tx.id())).contains(moved);
+            return moved;
+        });
+
+        assertThat(repo.findById(tx.id())).contains(cancelled);
     }
 
     @Test

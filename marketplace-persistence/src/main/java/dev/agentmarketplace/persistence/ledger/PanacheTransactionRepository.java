@@ -9,6 +9,7 @@ import dev.agentmarketplace.core.ledger.TransactionFilter;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
 import dev.agentmarketplace.core.ledger.TransactionState;
+import dev.agentmarketplace.core.ledger.Transition;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.persistence.UniqueViolation;
 import dev.agentmarketplace.persistence.discovery.ProviderLoadCounters;
@@ -22,10 +23,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * {@link TransactionRepository} on Hibernate ORM Panache. Each method joins the caller's transaction
- * (the core's unit of work) or runs in one of its own.
+ * {@link TransactionRepository}: reads on Hibernate ORM Panache, writes as plain JDBC on the same
+ * connection ({@link TransactionWrites}). Each method joins the caller's transaction (the core's unit
+ * of work) or runs in one of its own.
  */
 @ApplicationScoped
 @Transactional
@@ -69,12 +74,16 @@ public class PanacheTransactionRepository implements TransactionRepository {
         // No look first: the unique keys on the id and on (payer, key) refuse a duplicate, and the
         // ledger has already looked for the key under the payer's lock.
         try {
-            TransactionMapper.toNewEntity(transaction).persistAndFlush();
+            Session session = session();
+            // The rows refer to agents, which Hibernate may not have written yet.
+            session.flush();
+            session.doWork(connection -> TransactionWrites.insert(connection, transaction));
             // Load-aware discovery reads these counters; they commit or roll back with the hire.
             load.hired(transaction.provider(), transaction.createdAt(), 1);
         } catch (PersistenceException e) {
             // A duplicate, or another replica's insert committed meanwhile: the port's answer is the
-            // same either way, and retrying returns the transaction that holds the key.
+            // same either way, and retrying returns the transaction that holds the key. Hibernate
+            // turns the work's SQLException into the dialect's constraint violation.
             if (UniqueViolation.causedBy(e)) {
                 throw taken(transaction);
             }
@@ -85,32 +94,37 @@ public class PanacheTransactionRepository implements TransactionRepository {
     /**
      * Compare-and-set on the version column first: the conditional UPDATE both detects a stale
      * version and locks the row, so two replicas can never both move (say, settle) one transaction.
+     * Then the steps the timeline gained. Plain JDBC, so the session is told: an entity it holds for
+     * this transaction (the ledger reads the transaction just before moving it) is detached, and a
+     * later read in this unit of work loads the row as written here.
      */
     @Override
     public Transaction update(Transaction transaction) {
         String id = transaction.id().value();
-        int bumped = TransactionEntity.update(
-                "version = version + 1 where id = :id and version = :version",
-                Parameters.with("id", id).and("version", transaction.version()));
-        TransactionEntity entity = TransactionEntity.findById(id);
-        if (entity == null) {
-            throw new IllegalStateException("no transaction " + id + " to update");
-        }
-        if (bumped == 0) {
-            throw new ConflictException(
-                    ErrorCode.CONCURRENT_MODIFICATION,
-                    "transaction '" + id + "' was changed by someone else since version " + transaction.version());
-        }
+        Session session = session();
+        detachHeld(session, id);
+        // What Hibernate still holds goes first, so JDBC work later in this unit of work sees it, as
+        // it did when this method ended with a flush.
+        session.flush();
+        List<Transition> added = session.doReturningWork(connection -> {
+            if (!TransactionWrites.compareAndSet(connection, transaction)) {
+                if (!TransactionWrites.exists(connection, transaction.id())) {
+                    throw new IllegalStateException("no transaction " + id + " to update");
+                }
+                throw new ConflictException(
+                        ErrorCode.CONCURRENT_MODIFICATION,
+                        "transaction '" + id + "' was changed by someone else since version " + transaction.version());
+            }
+            return TransactionWrites.appendNewSteps(connection, transaction);
+        });
+        // Not the stored state, which was not read: the step into CANCELLED is stored once, by the
+        // update that cancels, and that one takes the hire back.
         boolean cancelledNow = transaction.state() == TransactionState.CANCELLED
-                && !TransactionState.CANCELLED.name().equals(entity.state);
-        TransactionMapper.copyChangeable(transaction, entity);
+                && added.stream().anyMatch(step -> step.to() == TransactionState.CANCELLED);
         if (cancelledNow) {
             load.cancelled(transaction.provider(), transaction.createdAt());
         }
-        // The bulk UPDATE bypassed the persistence context; the entity carries the bumped version.
-        entity.version = transaction.version() + 1;
-        TransactionEntity.flush();
-        return TransactionMapper.toDomain(entity);
+        return withVersion(transaction, transaction.version() + 1);
     }
 
     @Override
@@ -214,6 +228,37 @@ public class PanacheTransactionRepository implements TransactionRepository {
         return query.page(Page.ofSize(limit)).list().stream()
                 .map(TransactionMapper::toDomain)
                 .toList();
+    }
+
+    private static Session session() {
+        return TransactionEntity.getEntityManager().unwrap(Session.class);
+    }
+
+    /** The entity of transaction {@code id}, if the session holds one, is no longer held: a lookup, not a load. */
+    private static void detachHeld(Session session, String id) {
+        SessionImplementor internals = session.unwrap(SessionImplementor.class);
+        EntityPersister persister =
+                internals.getFactory().getMappingMetamodel().getEntityDescriptor(TransactionEntity.class);
+        Object held = internals.getPersistenceContextInternal().getEntity(internals.generateEntityKey(id, persister));
+        if (held != null) {
+            session.detach(held);
+        }
+    }
+
+    private static Transaction withVersion(Transaction tx, long version) {
+        return new Transaction(
+                tx.id(),
+                tx.payer(),
+                tx.provider(),
+                tx.capability(),
+                tx.amount(),
+                tx.context(),
+                tx.idempotencyKey(),
+                tx.state(),
+                tx.timeline(),
+                tx.settlementReference(),
+                tx.outcome(),
+                version);
     }
 
     private static ConflictException taken(Transaction transaction) {

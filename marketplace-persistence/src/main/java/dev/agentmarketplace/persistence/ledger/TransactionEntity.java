@@ -15,9 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Immutable;
 
-/** Row of {@code ledger_transaction}; mapped to and from the core's {@code Transaction} by {@link TransactionMapper}. */
+/**
+ * Row of {@code ledger_transaction}, with its timeline; mapped to the core's {@code Transaction} by
+ * {@link TransactionMapper}. Only read: {@link TransactionWrites} writes these rows, so the entity
+ * is {@link Immutable} and Hibernate keeps no snapshot of it to dirty-check at each flush.
+ */
 @Entity
+@Immutable
 @Table(name = "ledger_transaction")
 public class TransactionEntity extends PanacheEntityBase {
     @Id

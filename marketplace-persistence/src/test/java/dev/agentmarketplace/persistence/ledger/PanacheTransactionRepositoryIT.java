@@ -2,13 +2,16 @@ package dev.agentmarketplace.persistence.ledger;
 
 import static dev.agentmarketplace.core.testing.LedgerContractData.T0;
 import static dev.agentmarketplace.core.testing.LedgerContractData.key;
+import static dev.agentmarketplace.core.testing.LedgerContractData.moved;
 import static dev.agentmarketplace.core.testing.LedgerContractData.pending;
 import static dev.agentmarketplace.core.testing.LedgerContractData.txId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmarketplace.core.ConflictException;
 import dev.agentmarketplace.core.ErrorCode;
 import dev.agentmarketplace.core.UnitOfWork;
+import dev.agentmarketplace.core.ledger.Actor;
 import dev.agentmarketplace.core.ledger.HistoryCursor;
 import dev.agentmarketplace.core.ledger.IdempotencyKey;
 import dev.agentmarketplace.core.ledger.PartyRole;
@@ -16,16 +19,20 @@ import dev.agentmarketplace.core.ledger.Transaction;
 import dev.agentmarketplace.core.ledger.TransactionFilter;
 import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.ledger.TransactionRepository;
+import dev.agentmarketplace.core.ledger.TransactionState;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.registry.AgentRepository;
 import dev.agentmarketplace.core.testing.TransactionRepositoryContract;
+import dev.agentmarketplace.persistence.Sql;
 import dev.agentmarketplace.persistence.TransactionalUnitOfWork;
 import dev.agentmarketplace.persistence.registry.PanacheAgentRepository;
 import dev.agentmarketplace.persistence.testing.LedgerTables;
 import dev.agentmarketplace.persistence.testing.RawSql;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -127,6 +134,49 @@ class PanacheTransactionRepositoryIT extends TransactionRepositoryContract {
         }
     }
 
+    /** Every hire of bob counts at the minute of T0; taking one back twice would hide a live hire. */
+    @Test
+    void aCancelTakesItsHireBackFromTheLoadCountersOnce() {
+        Transaction first = pending(1, "alice", "bob", "python", "2.50", T0);
+        unitOfWork.run(() -> {
+            transactions.add(first);
+            transactions.add(pending(2, "carol", "bob", "python", "2.50", T0.plusSeconds(1)));
+        });
+        assertThat(hiresCountedFor("bob", T0)).isEqualTo(2);
+
+        Transaction cancelled = unitOfWork.execute(() -> transactions.update(
+                moved(first, TransactionState.CANCELLED, Actor.operator("o"), T0, Optional.empty(), Optional.empty())));
+        assertThat(hiresCountedFor("bob", T0)).isEqualTo(1);
+
+        // Stored again as it is, and a stale second cancel: neither takes anything back.
+        Transaction again = unitOfWork.execute(() -> transactions.update(cancelled));
+        assertThatThrownBy(() -> unitOfWork.run(() -> transactions.update(moved(
+                        first,
+                        TransactionState.CANCELLED,
+                        Actor.operator("o"),
+                        T0,
+                        Optional.empty(),
+                        Optional.empty()))))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION));
+
+        assertThat(hiresCountedFor("bob", T0)).isEqualTo(1);
+        assertThat(again.version()).isEqualTo(2);
+        assertThat(transactions.findById(first.id())).contains(again);
+        assertThat(again.timeline()).hasSize(2);
+    }
+
+    @Test
+    void updateOfATransactionNeverStoredIsAnError() {
+        Transaction never = pending(1, "alice", "bob", "python", "2.50", T0);
+
+        assertThatThrownBy(() -> unitOfWork.run(() -> transactions.update(never)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(never.id().value());
+        assertThat(transactions.findById(never.id())).isEmpty();
+    }
+
     @Test
     void historyOfEitherSidePagesThroughBothSidesInOrder() {
         AgentId alice = AgentId.of("alice");
@@ -176,6 +226,16 @@ class PanacheTransactionRepositoryIT extends TransactionRepositoryContract {
                 dataSource,
                 "ledger_transaction_payer_key_unique",
                 validRowWith("id", "'00000000-0000-4000-8000-000000000002'"));
+    }
+
+    private long hiresCountedFor(String provider, Instant minute) {
+        return unitOfWork.execute(() -> ((Number) Panache.getEntityManager()
+                        .createNativeQuery(
+                                "SELECT COALESCE(SUM(hires), 0) FROM provider_load WHERE provider_id = ?1 AND bucket_start = ?2")
+                        .setParameter(1, provider)
+                        .setParameter(2, Sql.timestamp(minute))
+                        .getSingleResult())
+                .longValue());
     }
 
     private static Transaction withKey(Transaction tx, IdempotencyKey key) {
