@@ -18,7 +18,6 @@ import dev.agentmarketplace.persistence.Sql;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -62,10 +61,9 @@ public class PanacheJournalRepository implements JournalRepository {
     /** One insert, and once per transaction a request to chain what it queued as soon as it commits. */
     @Override
     public void enqueue(UnchainedEntry entry) {
-        EntityManager entities = JournalEntryEntity.getEntityManager();
-        // The queue row refers to the transaction, which Hibernate may not have inserted yet.
-        entities.flush();
-        entities.unwrap(Session.class).doWork(connection -> {
+        // No flush first: the transaction the queue row refers to is written by plain JDBC too
+        // (TransactionWrites), so it is in the database already.
+        JournalEntryEntity.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO journal_queue (id, transaction_id, kind, occurred_at, postings) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, entry.id().toString());
