@@ -57,13 +57,12 @@ public class CurrentCaller {
             return Optional.empty();
         }
         String claim = config.agentIdClaim();
-        Object value = "sub".equals(claim) ? token.getSubject() : token.getClaim(claim);
-        if (value == null) {
+        Optional<String> text = AgentIdClaim.textOf(token, claim);
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        String text = value.toString().replaceAll("^\"|\"$", "");
         try {
-            return Optional.of(AgentId.of(text));
+            return Optional.of(AgentId.of(text.get()));
         } catch (InvalidValueException e) {
             throw new AccessDeniedException(
                     ErrorCode.ROLE_REQUIRED, "the token's '" + claim + "' claim is not a valid agent id");

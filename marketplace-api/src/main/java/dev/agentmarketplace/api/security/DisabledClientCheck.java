@@ -11,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -23,9 +22,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class DisabledClientCheck implements SecurityIdentityAugmentor {
-    /** A claim read as JSON text keeps its quotes; compiled once, as every authenticated request reads it. */
-    private static final Pattern QUOTES = Pattern.compile("^\"|\"$");
-
     private final AgentClients clients;
     private final AuthConfig config;
 
@@ -53,13 +49,12 @@ public class DisabledClientCheck implements SecurityIdentityAugmentor {
     }
 
     private Optional<AgentId> agentOf(JsonWebToken token) {
-        String claim = config.agentIdClaim();
-        Object value = "sub".equals(claim) ? token.getSubject() : token.getClaim(claim);
-        if (value == null) {
+        Optional<String> text = AgentIdClaim.textOf(token, config.agentIdClaim());
+        if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(AgentId.of(QUOTES.matcher(value.toString()).replaceAll("")));
+            return Optional.of(AgentId.of(text.get()));
         } catch (InvalidValueException e) {
             return Optional.empty();
         }

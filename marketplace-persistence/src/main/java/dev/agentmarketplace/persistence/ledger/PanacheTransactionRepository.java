@@ -11,6 +11,7 @@ import dev.agentmarketplace.core.ledger.TransactionRepository;
 import dev.agentmarketplace.core.ledger.TransactionState;
 import dev.agentmarketplace.core.ledger.Transition;
 import dev.agentmarketplace.core.registry.AgentId;
+import dev.agentmarketplace.persistence.HeldEntities;
 import dev.agentmarketplace.persistence.UniqueViolation;
 import dev.agentmarketplace.persistence.discovery.ProviderLoadCounters;
 import io.quarkus.panache.common.Page;
@@ -24,8 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
-import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * {@link TransactionRepository}: reads on Hibernate ORM Panache, writes as plain JDBC on the same
@@ -43,30 +42,21 @@ public class PanacheTransactionRepository implements TransactionRepository {
 
     @Override
     public Optional<Transaction> findById(TransactionId id) {
-        return TransactionEntity.<TransactionEntity>findByIdOptional(id.value()).map(TransactionMapper::toDomain);
+        return session().doReturningWork(connection -> TransactionReads.byId(connection, id));
     }
 
     /**
-     * A projection, not the entity: the ledger reads the transaction again once these agents are
-     * locked, and that read must come from the database, not from this session's cache.
+     * Payer and provider only: the ledger reads the transaction again once these agents are locked.
+     * Like every read here of one transaction, it comes from the database, not from a session's copy.
      */
     @Override
     public List<AgentId> partiesOf(TransactionId id) {
-        return TransactionEntity.getEntityManager()
-                .createQuery("select t.payerId, t.providerId from TransactionEntity t where t.id = :id", Object[].class)
-                .setParameter("id", id.value())
-                .getResultStream()
-                .findFirst()
-                .map(row -> List.of(AgentId.of((String) row[0]), AgentId.of((String) row[1])))
-                .orElse(List.of());
+        return session().doReturningWork(connection -> TransactionReads.parties(connection, id));
     }
 
     @Override
     public Optional<Transaction> findByIdempotencyKey(AgentId payer, IdempotencyKey key) {
-        return TransactionEntity.<TransactionEntity>find(
-                        "payerId = ?1 and idempotencyKey = ?2", payer.value(), key.value())
-                .firstResultOptional()
-                .map(TransactionMapper::toDomain);
+        return session().doReturningWork(connection -> TransactionReads.byIdempotencyKey(connection, payer, key));
     }
 
     @Override
@@ -102,7 +92,7 @@ public class PanacheTransactionRepository implements TransactionRepository {
     public Transaction update(Transaction transaction) {
         String id = transaction.id().value();
         Session session = session();
-        detachHeld(session, id);
+        HeldEntities.detach(session, TransactionEntity.class, id);
         // What Hibernate still holds goes first, so JDBC work later in this unit of work sees it, as
         // it did when this method ended with a flush.
         session.flush();
@@ -232,17 +222,6 @@ public class PanacheTransactionRepository implements TransactionRepository {
 
     private static Session session() {
         return TransactionEntity.getEntityManager().unwrap(Session.class);
-    }
-
-    /** The entity of transaction {@code id}, if the session holds one, is no longer held: a lookup, not a load. */
-    private static void detachHeld(Session session, String id) {
-        SessionImplementor internals = session.unwrap(SessionImplementor.class);
-        EntityPersister persister =
-                internals.getFactory().getMappingMetamodel().getEntityDescriptor(TransactionEntity.class);
-        Object held = internals.getPersistenceContextInternal().getEntity(internals.generateEntityKey(id, persister));
-        if (held != null) {
-            session.detach(held);
-        }
     }
 
     private static Transaction withVersion(Transaction tx, long version) {

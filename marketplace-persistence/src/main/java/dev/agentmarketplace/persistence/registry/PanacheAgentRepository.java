@@ -41,10 +41,10 @@ import org.hibernate.Session;
 @ApplicationScoped
 @Transactional
 public class PanacheAgentRepository implements AgentRepository {
-    /** Completed with the lock clause of the database: PostgreSQL's takes no key lock. */
+    /** Completed with the ids and the lock clause of the database: PostgreSQL's takes no key lock. */
     private static final String LOCK_AND_READ = "SELECT id, display_name, owner, price_amount, price_currency,"
             + " payout_wallet, availability, last_seen_at, capacity_per_hour, registered_at, deregistered_at, version"
-            + " FROM agent WHERE id IN (%s) ORDER BY id FOR ";
+            + " FROM agent WHERE id IN (";
 
     @Override
     public Optional<Agent> findById(AgentId id) {
@@ -74,7 +74,7 @@ public class PanacheAgentRepository implements AgentRepository {
         }
         List<String> sorted = new TreeSet<>(ids).stream().map(AgentId::value).toList();
         return AgentEntity.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            String lock = LOCK_AND_READ.formatted(Sql.placeholders(sorted.size()))
+            String lock = LOCK_AND_READ + Sql.placeholders(sorted.size()) + ") ORDER BY id FOR "
                     + (Sql.isPostgres(connection) ? "NO KEY UPDATE" : "UPDATE");
             List<LockedRow> rows = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(lock)) {

@@ -8,6 +8,7 @@ import dev.agentmarketplace.core.reputation.ReputationRepository;
 import dev.agentmarketplace.core.reputation.ReputationService;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
 import dev.agentmarketplace.core.reputation.ReputationTally;
+import dev.agentmarketplace.persistence.HeldEntities;
 import dev.agentmarketplace.persistence.Sql;
 import dev.agentmarketplace.persistence.discovery.SearchRanking;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -17,6 +18,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,16 @@ import org.hibernate.exception.ConstraintViolationException;
 @Transactional
 public class PanacheReputationRepository implements ReputationRepository {
     private static final String ONE_FEEDBACK_PER_TRANSACTION = "reputation_event_one_feedback_per_transaction";
+    private static final String SUMMARY_COLUMNS = "score, lower_bound, effective_observations, as_of,"
+            + " tally_weight_sum, tally_weighted_ratings, tally_weighted_squares, tally_adjustment, tally_successes,"
+            + " tally_failures, tally_feedback_count, tally_as_of";
+    private static final String UPDATE_SUMMARY = "UPDATE reputation_summary SET (" + SUMMARY_COLUMNS + ")"
+            + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE agent_id = ?";
+    private static final String INSERT_SUMMARY = "INSERT INTO reputation_summary (" + SUMMARY_COLUMNS + ", agent_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String TALLY = "SELECT tally_weight_sum, tally_weighted_ratings, tally_weighted_squares,"
+            + " tally_adjustment, tally_successes, tally_failures, tally_feedback_count, tally_as_of"
+            + " FROM reputation_summary WHERE agent_id = ?";
     private static final String INSERT_EVENT = "INSERT INTO reputation_event (agent_id, kind, occurred_at,"
             + " amount_weight, weight, success, cause, rating, delta, figure_scale, from_agent_id,"
             + " feedback_transaction_id, transaction_id, reason, operator_name)"
@@ -99,23 +111,49 @@ public class PanacheReputationRepository implements ReputationRepository {
     }
 
     /**
-     * Within an event's transaction {@link #tallyOf} has just loaded the row (after the agent's lock),
-     * so the lookup here is the persistence context's, and the flush one UPDATE.
+     * Plain JDBC (issue 13: every settlement stores a summary): an UPDATE, or an INSERT for the
+     * agent's first summary. Writers hold the agent's lock (ReputationService), so no other
+     * transaction inserts the row in between. A summary entity the session may hold is let go
+     * first, so reads later in the unit of work load what is written here.
      */
     private void store(ReputationSummary summary, Optional<ReputationTally> tally) {
-        ReputationSummaryEntity entity =
-                ReputationSummaryEntity.findById(summary.agent().value());
-        boolean created = entity == null;
-        if (created) {
-            entity = new ReputationSummaryEntity();
-        }
-        ReputationMapper.copy(summary, entity);
-        ReputationMapper.copy(tally, entity);
-        if (created) {
-            entity.persist();
-        }
-        ReputationSummaryEntity.flush();
+        Session session = Panache.getEntityManager().unwrap(Session.class);
+        HeldEntities.detach(
+                session, ReputationSummaryEntity.class, summary.agent().value());
+        session.doWork(connection -> {
+            boolean updated;
+            try (PreparedStatement update = connection.prepareStatement(UPDATE_SUMMARY)) {
+                bindSummary(update, summary, tally);
+                updated = update.executeUpdate() == 1;
+            }
+            if (!updated) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_SUMMARY)) {
+                    bindSummary(insert, summary, tally);
+                    insert.executeUpdate();
+                }
+            }
+        });
         SearchRanking.refreshScore(summary.agent().value());
+    }
+
+    /** The columns of {@link #UPDATE_SUMMARY} and {@link #INSERT_SUMMARY}, in their common order. */
+    private static void bindSummary(
+            PreparedStatement statement, ReputationSummary summary, Optional<ReputationTally> tally)
+            throws SQLException {
+        statement.setDouble(1, summary.score());
+        statement.setDouble(2, summary.lowerBound());
+        statement.setDouble(3, summary.effectiveObservations());
+        statement.setObject(4, Sql.timestamp(summary.asOf()));
+        statement.setObject(5, tally.map(ReputationTally::weightSum).orElse(null), Types.DOUBLE);
+        statement.setObject(6, tally.map(ReputationTally::weightedRatings).orElse(null), Types.DOUBLE);
+        statement.setObject(7, tally.map(ReputationTally::weightedSquares).orElse(null), Types.DOUBLE);
+        statement.setObject(8, tally.map(ReputationTally::adjustment).orElse(null), Types.DOUBLE);
+        statement.setObject(9, tally.map(ReputationTally::successes).orElse(null), Types.BIGINT);
+        statement.setObject(10, tally.map(ReputationTally::failures).orElse(null), Types.BIGINT);
+        statement.setObject(11, tally.map(ReputationTally::feedbackCount).orElse(null), Types.BIGINT);
+        statement.setObject(
+                12, tally.map(found -> Sql.timestamp(found.asOf())).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setString(13, summary.agent().value());
     }
 
     @Override
@@ -124,10 +162,29 @@ public class PanacheReputationRepository implements ReputationRepository {
                 .map(ReputationMapper::toDomain);
     }
 
+    /** Plain JDBC, as {@link #store}: the read of every reputation event. */
     @Override
     public Optional<ReputationTally> tallyOf(AgentId agent) {
-        return ReputationSummaryEntity.<ReputationSummaryEntity>findByIdOptional(agent.value())
-                .flatMap(ReputationMapper::tallyOf);
+        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(TALLY)) {
+                select.setString(1, agent.value());
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next() || row.getObject("tally_as_of") == null) {
+                        // No summary, or one stored before tallies (V17 keeps the columns all set or all NULL).
+                        return Optional.empty();
+                    }
+                    return Optional.of(new ReputationTally(
+                            row.getDouble("tally_weight_sum"),
+                            row.getDouble("tally_weighted_ratings"),
+                            row.getDouble("tally_weighted_squares"),
+                            row.getDouble("tally_adjustment"),
+                            row.getLong("tally_successes"),
+                            row.getLong("tally_failures"),
+                            row.getLong("tally_feedback_count"),
+                            Sql.instant(row, "tally_as_of")));
+                }
+            }
+        });
     }
 
     @Override

@@ -4,9 +4,7 @@ import dev.agentmarketplace.core.ledger.TransactionId;
 import dev.agentmarketplace.core.registry.AgentId;
 import dev.agentmarketplace.core.reputation.ReputationEvent;
 import dev.agentmarketplace.core.reputation.ReputationSummary;
-import dev.agentmarketplace.core.reputation.ReputationTally;
 import java.math.BigDecimal;
-import java.util.Optional;
 
 /** Explicit mapping between the core's reputation events, summaries and tallies and their rows. */
 final class ReputationMapper {
@@ -98,42 +96,5 @@ final class ReputationMapper {
     static ReputationSummary toDomain(ReputationSummaryEntity entity) {
         return new ReputationSummary(
                 AgentId.of(entity.agentId), entity.score, entity.lowerBound, entity.effectiveObservations, entity.asOf);
-    }
-
-    static void copy(ReputationSummary summary, ReputationSummaryEntity entity) {
-        entity.agentId = summary.agent().value();
-        entity.score = summary.score();
-        entity.lowerBound = summary.lowerBound();
-        entity.effectiveObservations = summary.effectiveObservations();
-        entity.asOf = summary.asOf();
-    }
-
-    /** The row's tally; empty when its columns are NULL (V17's CHECK keeps them all set or all NULL). */
-    static Optional<ReputationTally> tallyOf(ReputationSummaryEntity entity) {
-        if (entity.tallyAsOf == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReputationTally(
-                entity.tallyWeightSum,
-                entity.tallyWeightedRatings,
-                entity.tallyWeightedSquares,
-                entity.tallyAdjustment,
-                entity.tallySuccesses,
-                entity.tallyFailures,
-                entity.tallyFeedbackCount,
-                entity.tallyAsOf));
-    }
-
-    static void copy(Optional<ReputationTally> tally, ReputationSummaryEntity entity) {
-        entity.tallyWeightSum = tally.map(ReputationTally::weightSum).orElse(null);
-        entity.tallyWeightedRatings =
-                tally.map(ReputationTally::weightedRatings).orElse(null);
-        entity.tallyWeightedSquares =
-                tally.map(ReputationTally::weightedSquares).orElse(null);
-        entity.tallyAdjustment = tally.map(ReputationTally::adjustment).orElse(null);
-        entity.tallySuccesses = tally.map(ReputationTally::successes).orElse(null);
-        entity.tallyFailures = tally.map(ReputationTally::failures).orElse(null);
-        entity.tallyFeedbackCount = tally.map(ReputationTally::feedbackCount).orElse(null);
-        entity.tallyAsOf = tally.map(ReputationTally::asOf).orElse(null);
     }
 }
