@@ -54,17 +54,19 @@ class ClientsPageBrowserIT {
         assertThat(page.getTitle()).isEqualTo("Clients · Agent Marketplace");
 
         page.findElement(By.id("agentId")).sendKeys("not valid!");
-        page.findElement(By.cssSelector(".create-client-form button[type=submit]"))
-                .click();
-        assertThat(page.findElement(By.id("agentId-error")).getText()).contains("agentId");
+        assertThat(browser.submitAndAwait(
+                                By.cssSelector(".create-client-form button[type=submit]"), By.id("agentId-error"))
+                        .getText())
+                .contains("agentId");
         assertThat(page.findElement(By.id("agentId")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
 
         page.findElement(By.id("agentId")).clear();
         page.findElement(By.id("agentId")).sendKeys("python-expert");
-        page.findElement(By.cssSelector(".create-client-form button[type=submit]"))
-                .click();
-        String token = page.findElement(By.id("minted-token")).getText().strip();
+        String token = browser.submitAndAwait(
+                        By.cssSelector(".create-client-form button[type=submit]"), By.id("minted-token"))
+                .getText()
+                .strip();
         assertThat(token).isNotBlank();
         given().auth().oauth2(token).get("/api/v1/agents").then().statusCode(200);
 

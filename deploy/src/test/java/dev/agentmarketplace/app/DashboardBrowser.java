@@ -18,11 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -92,6 +94,23 @@ public final class DashboardBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/dashboard/sign-in")));
         return this;
+    }
+
+    /**
+     * Presses {@code button} and waits for {@code expected} on the page that answers: a click that submits a form
+     * returns before the answer is loaded, and on a timeout the message shows what the page said instead.
+     */
+    public WebElement submitAndAwait(By button, By expected) {
+        return submitAndAwait(button, ExpectedConditions.presenceOfElementLocated(expected));
+    }
+
+    /** As {@link #submitAndAwait(By, By)}, for any condition on the page that answers. */
+    public <T> T submitAndAwait(By button, ExpectedCondition<T> answered) {
+        driver.findElement(button).click();
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .withMessage(() -> "the page at " + driver.getCurrentUrl() + " answered: "
+                        + driver.findElement(By.tagName("body")).getText())
+                .until(answered);
     }
 
     /** Opens {@code path} of the dashboard, e.g. {@code /dashboard/agents?capability=python}. */

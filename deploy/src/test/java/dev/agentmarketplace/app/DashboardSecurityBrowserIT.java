@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A signed-in operator's browser, lured to another site's page, cannot be made to change the dashboard. */
 @QuarkusTest
@@ -34,9 +35,8 @@ class DashboardSecurityBrowserIT {
             browser.driver()
                     .get("data:text/html;charset=utf-8,"
                             + URLEncoder.encode(forged, StandardCharsets.UTF_8).replace("+", "%20"));
-            browser.driver().findElement(By.id("go")).click();
+            browser.submitAndAwait(By.id("go"), ExpectedConditions.titleIs("Form expired · Agent Marketplace"));
 
-            assertThat(browser.driver().getTitle()).isEqualTo("Form expired · Agent Marketplace");
             browser.screenshot("forged-form-refused");
             browser.get("/dashboard/agents");
             assertThat(browser.driver()
@@ -51,11 +51,9 @@ class DashboardSecurityBrowserIT {
         try (DashboardBrowser browser = DashboardBrowser.open(root, links)) {
             browser.signInAsOperator().get("/dashboard/agents");
 
-            browser.driver()
-                    .findElement(By.cssSelector(".who button[type=submit]"))
-                    .click();
-
-            assertThat(browser.url()).contains("/dashboard/sign-in?signed-out=true");
+            browser.submitAndAwait(
+                    By.cssSelector(".who button[type=submit]"),
+                    ExpectedConditions.urlContains("/dashboard/sign-in?signed-out=true"));
             assertThat(browser.driver()
                             .findElement(By.cssSelector("[role=status]"))
                             .getText())

@@ -53,16 +53,16 @@ class PaymentsPageBrowserIT {
         assertThat(page.getTitle()).isEqualTo("Payments · Agent Marketplace");
 
         page.findElement(By.id("chain-" + id)).sendKeys("0x1234");
-        page.findElement(By.cssSelector("form[action='/dashboard/payments/" + id + "/settle'] button"))
-                .click();
-        assertThat(page.findElement(By.id("chain-" + id + "-error")).getText()).contains("64 hex digits");
+        By settle = By.cssSelector("form[action='/dashboard/payments/" + id + "/settle'] button");
+        assertThat(browser.submitAndAwait(settle, By.id("chain-" + id + "-error"))
+                        .getText())
+                .contains("64 hex digits");
         assertThat(Files.size(browser.screenshot("payments"))).isPositive();
 
         page.findElement(By.id("chain-" + id)).clear();
         page.findElement(By.id("chain-" + id)).sendKeys("0x" + "ab".repeat(32));
-        page.findElement(By.cssSelector("form[action='/dashboard/payments/" + id + "/settle'] button"))
-                .click();
-        assertThat(page.findElement(By.cssSelector(".notice")).getText()).contains("recorded as settled");
+        assertThat(browser.submitAndAwait(settle, By.cssSelector(".notice")).getText())
+                .contains("recorded as settled");
         assertThat(fixture.payments().findByTransaction(id).orElseThrow().state())
                 .isEqualTo(PaymentState.SETTLED);
     }
