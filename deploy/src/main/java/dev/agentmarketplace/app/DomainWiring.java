@@ -42,6 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -51,7 +52,9 @@ public class DomainWiring {
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        // Timestamps are stored to the microsecond (TIMESTAMP(6)); a clock of that precision makes an
+        // answer show the instant every later read will show, not one the database then rounds.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Produces

@@ -230,12 +230,15 @@ public final class AgentRegistry {
      */
     public Agent heartbeat(AgentId id, Optional<Availability> declared) {
         Objects.requireNonNull(declared, "declared");
-        Instant now = clock.instant();
         return unitOfWork.execute(() -> {
             Agent agent = liveForUpdate(id);
+            // Concurrent heartbeats (through several replicas) commit in lock order, not clock order:
+            // the clock is read under the lock, and a lease is only ever extended.
+            Instant now = clock.instant();
+            Instant lastSeen = now.isAfter(agent.lastSeenAt()) ? now : agent.lastSeenAt();
             return agents.update(agent.toBuilder()
                     .availability(declared.orElse(agent.availability()))
-                    .lastSeenAt(now)
+                    .lastSeenAt(lastSeen)
                     .build());
         });
     }

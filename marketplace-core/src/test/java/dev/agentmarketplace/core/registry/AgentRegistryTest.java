@@ -335,6 +335,25 @@ class AgentRegistryTest {
         assertThat(registry.effectiveAvailability(agent)).isEqualTo(Availability.ONLINE);
     }
 
+    /**
+     * Heartbeats of one agent may reach several replicas at once, and the later reading of the clock
+     * may commit first: a heartbeat renews the lease, it never shortens it.
+     */
+    @Test
+    void aHeartbeatThatReadTheClockEarlierNeverMovesLastSeenBack() {
+        registry.register(Agents.registration("py-1"));
+        clock.advance(Duration.ofSeconds(60));
+        registry.heartbeat(AgentId.of("py-1"), Optional.empty());
+
+        clock.set(NOW.plusSeconds(30));
+        Agent late = registry.heartbeat(AgentId.of("py-1"), Optional.of(Availability.BUSY));
+
+        assertThat(late.lastSeenAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(late.availability()).isEqualTo(Availability.BUSY);
+        assertThat(repository.findById(AgentId.of("py-1")).orElseThrow().lastSeenAt())
+                .isEqualTo(NOW.plusSeconds(60));
+    }
+
     @Test
     void heartbeatOfAnUnknownAgentIsNotFound() {
         assertThatThrownBy(() -> registry.heartbeat(AgentId.of("ghost"), Optional.empty()))
