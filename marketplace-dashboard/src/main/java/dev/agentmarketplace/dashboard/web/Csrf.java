@@ -27,7 +27,6 @@ public class Csrf {
     public static final String FIELD = "csrf-token";
     public static final String HEADER = "X-CSRF-Token";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CurrentVertxRequest current;
     private String token;
@@ -46,7 +45,9 @@ public class Csrf {
                 token = presented;
             } else {
                 byte[] bytes = new byte[32];
-                RANDOM.nextBytes(bytes);
+                // Not a static field: a native image may run static initializers at build time, and
+                // a SecureRandom seeded there would be the same in every process (GraalVM refuses it).
+                new SecureRandom().nextBytes(bytes);
                 token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                 issued = true;
             }
