@@ -266,8 +266,7 @@ class ThreeReplicasOnPostgresIT {
         }
         List<HttpResponse<String>> answers = runAll(hires);
 
-        Map<Integer, Long> byStatus =
-                answers.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+        Map<Integer, Long> byStatus = statuses(answers);
         // Each provider takes CAPACITY hires in the hour; e2e-provider-1 had one already.
         long accepted = (long) PROVIDERS * CAPACITY - 1;
         assertThat(byStatus).containsOnly(Map.entry(201, accepted), Map.entry(409, CLIENTS * PROVIDERS - accepted));
@@ -291,33 +290,16 @@ class ThreeReplicasOnPostgresIT {
     void aTransactionSettledThroughThreeReplicasAtOnceIsSettledOnce() throws Exception {
         List<String> ids = List.copyOf(hired.keySet());
         List<String> toSettle = ids.subList(0, ids.size() - 3);
-        List<Callable<HttpResponse<String>>> settlements = new ArrayList<>();
-        for (String id : toSettle) {
-            String payer = hired.get(id);
-            for (int r = 0; r < replicas.size(); r++) {
-                Replica through = replica(r);
-                // Different keys: three separate attempts, not retries of one.
-                settlements.add(() -> through.post(
+        // Different keys: three separate attempts, not retries of one.
+        raceThroughEveryReplica(
+                toSettle,
+                (id, through) -> through.post(
                         "/api/v1/transactions/" + id + "/settlement",
-                        clientTokens.get(payer),
+                        clientTokens.get(hired.get(id)),
                         "{\"settlementReference\":\"e2e-" + id + "\"}",
                         "e2e-settle-" + id + "-" + through.number()));
-            }
-        }
-        List<HttpResponse<String>> answers = runAll(settlements);
-
-        Map<Integer, Long> byStatus =
-                answers.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
-        assertThat(byStatus).containsOnly(Map.entry(200, (long) toSettle.size()), Map.entry(409, 2L * toSettle.size()));
         for (String id : toSettle) {
-            assertThat(count(
-                            "SELECT count(*) FROM ledger_transition WHERE transaction_id = ? AND to_state = 'SETTLED'",
-                            id))
-                    .as(id)
-                    .isEqualTo(1);
-            assertThat(count("SELECT count(*) FROM journal_entry WHERE transaction_id = ? AND kind = 'SETTLE'", id))
-                    .as(id)
-                    .isEqualTo(1);
+            assertMovedOnce(id, "SETTLED", "SETTLE");
             for (int r = 0; r < replicas.size(); r++) {
                 assertThat(ok(replica(r).get("/api/v1/transactions/" + id, operator))
                                 .getString("transaction.state"))
@@ -344,29 +326,15 @@ class ThreeReplicasOnPostgresIT {
             disputes.add(json(opened).getString("id"));
         }
 
-        List<Callable<HttpResponse<String>>> resolutions = new ArrayList<>();
-        for (String dispute : disputes) {
-            for (int r = 0; r < replicas.size(); r++) {
-                Replica at = replica(r);
-                resolutions.add(() -> at.post(
+        raceThroughEveryReplica(
+                disputes,
+                (dispute, at) -> at.post(
                         "/api/v1/disputes/" + dispute + "/resolution",
                         operator,
                         "{\"outcome\":\"FULL_REFUND\",\"note\":\"decided on replica " + at.number() + "\"}",
                         "e2e-resolve-" + dispute + "-" + at.number()));
-            }
-        }
-        List<HttpResponse<String>> answers = runAll(resolutions);
-
-        Map<Integer, Long> byStatus =
-                answers.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
-        assertThat(byStatus).containsOnly(Map.entry(200, (long) disputes.size()), Map.entry(409, 2L * disputes.size()));
         for (String id : disputed) {
-            assertThat(count(
-                            "SELECT count(*) FROM ledger_transition WHERE transaction_id = ? AND to_state = 'RESOLVED'",
-                            id))
-                    .isEqualTo(1);
-            assertThat(count("SELECT count(*) FROM journal_entry WHERE transaction_id = ? AND kind = 'RESOLVE'", id))
-                    .isEqualTo(1);
+            assertMovedOnce(id, "RESOLVED", "RESOLVE");
             assertThat(ok(replica(2).get("/api/v1/transactions/" + id, operator))
                             .getString("transaction.outcome.kind"))
                     .isEqualTo("FULL_REFUND");
@@ -425,6 +393,48 @@ class ThreeReplicasOnPostgresIT {
 
         assertThat(byStatus)
                 .containsOnly(Map.entry(200, (long) RATE_LIMIT), Map.entry(429, (long) requests - RATE_LIMIT));
+    }
+
+    /**
+     * Sends {@code attempt} for every target once through every replica at the same time, each under an
+     * Idempotency-Key of its own: for each target exactly one wins and the others conflict.
+     */
+    private void raceThroughEveryReplica(List<String> targets, Attempt attempt) throws Exception {
+        List<Callable<HttpResponse<String>>> attempts = new ArrayList<>();
+        for (String target : targets) {
+            for (Replica through : replicas) {
+                attempts.add(() -> attempt.send(target, through));
+            }
+        }
+        long losers = (long) (replicas.size() - 1) * targets.size();
+        assertThat(statuses(runAll(attempts)))
+                .containsOnly(Map.entry(200, (long) targets.size()), Map.entry(409, losers));
+    }
+
+    /** The transaction took one step to {@code state}, journaled by one entry of {@code journalKind}. */
+    private void assertMovedOnce(String transaction, String state, String journalKind) throws SQLException {
+        assertThat(count(
+                        "SELECT count(*) FROM ledger_transition WHERE transaction_id = ? AND to_state = ?",
+                        transaction,
+                        state))
+                .as(transaction)
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM journal_entry WHERE transaction_id = ? AND kind = ?",
+                        transaction,
+                        journalKind))
+                .as(transaction)
+                .isEqualTo(1);
+    }
+
+    private static Map<Integer, Long> statuses(List<HttpResponse<String>> answers) {
+        return answers.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+    }
+
+    /** One request about a target, through one replica. */
+    @FunctionalInterface
+    private interface Attempt {
+        HttpResponse<String> send(String target, Replica through) throws IOException, InterruptedException;
     }
 
     private String clientOf(String agent, Replica through) throws IOException, InterruptedException {
