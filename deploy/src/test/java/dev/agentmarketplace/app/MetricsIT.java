@@ -16,8 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +39,7 @@ class MetricsIT {
     @Test
     void everySeriesIsExposedBeforeAnythingHappens() {
         given().when().get("/api/v1/admin/clients").then().statusCode(401);
-        String metrics = scrape();
+        String metrics = PrometheusScrape.fetch();
         for (String series : List.of(
                 "marketplace_agent_registrations_total",
                 "marketplace_transactions_total{from=\"NONE\",to=\"PENDING\"}",
@@ -62,7 +60,7 @@ class MetricsIT {
 
     @Test
     void registrationsTransitionsSettlementTimesAndSearchesAreCounted() {
-        String before = scrape();
+        String before = PrometheusScrape.fetch();
         registry.register("orchestrator", "Orchestrator", Availability.ONLINE, "planning");
         registry.register("python-expert", "Python Expert", Availability.ONLINE, "python");
         Transaction hired = ledger.hire(new HireRequest(
@@ -75,7 +73,7 @@ class MetricsIT {
                 .transaction();
         ledger.settle(hired.id(), Actor.agent(AgentId.of("orchestrator")), Optional.empty());
         discovery.recommend(Capability.of("python"), 3, false);
-        String after = scrape();
+        String after = PrometheusScrape.fetch();
 
         assertThat(delta(before, after, "marketplace_agent_registrations_total"))
                 .isEqualTo(2.0);
@@ -89,26 +87,14 @@ class MetricsIT {
                 .isEqualTo(1.0);
     }
 
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
     private static double delta(String before, String after, String series) {
         return value(after, series) - value(before, series);
     }
 
-    /** The value of the first sample whose name and labels start with {@code series}. */
+    /** The value of the first sample of {@code series}: a name, with the labels it must include in braces. */
     private static Double value(String metrics, String series) {
         String name = series.contains("{") ? series.substring(0, series.indexOf('{')) : series;
         String labels = series.contains("{") ? series.substring(series.indexOf('{') + 1, series.length() - 1) : "";
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$")
-                .matcher(metrics);
-        while (sample.find()) {
-            String found = sample.group(1) == null ? "" : sample.group(1);
-            if (labels.isEmpty() || found.contains(labels)) {
-                return Double.parseDouble(sample.group(2));
-            }
-        }
-        return null;
+        return PrometheusScrape.value(metrics, name, labels);
     }
 }

@@ -13,12 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the {@code Packaged*IT} tests share: tokens from {@link PackagedAppProfile}, an agent's
- * registration over HTTP, and reading one Prometheus sample. Only HTTP reaches the packaged
+ * registration over HTTP. Only HTTP reaches the packaged
  * application: no bean, no repository, no database connection of the test's own.
  */
 final class PackagedApi {
@@ -65,22 +63,5 @@ final class PackagedApi {
                 .contentType(ContentType.JSON)
                 .body(registration(agentId, capability, price))
                 .post("/api/v1/agents");
-    }
-
-    static String scrapeMetrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    /** The value of the first sample named {@code name} whose labels include {@code labels}, or null. */
-    static Double metric(String scrape, String name, String labels) {
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$")
-                .matcher(scrape);
-        while (sample.find()) {
-            String found = sample.group(1) == null ? "" : sample.group(1);
-            if (found.contains(labels)) {
-                return Double.parseDouble(sample.group(2));
-            }
-        }
-        return null;
     }
 }

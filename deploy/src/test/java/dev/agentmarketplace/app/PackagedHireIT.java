@@ -29,7 +29,7 @@ class PackagedHireIT {
         String provider = PackagedApi.uniqueAgentId("provider");
         PackagedApi.register(payer, "planning", "1.0").then().statusCode(201);
         PackagedApi.register(provider, "python", "1.5").then().statusCode(201);
-        String before = PackagedApi.scrapeMetrics();
+        String before = PrometheusScrape.fetch();
 
         String id = hire(payer, provider, UUID.randomUUID().toString())
                 .then()
@@ -59,9 +59,9 @@ class PackagedHireIT {
                 .statusCode(200)
                 .body("journal.kind", contains("HOLD", "SETTLE"))
                 .body("journal[1].postings.account", hasItem("agent:" + provider));
-        String after = PackagedApi.scrapeMetrics();
-        assertThat(PackagedApi.metric(after, "marketplace_transactions_total", SETTLED)
-                        - PackagedApi.metric(before, "marketplace_transactions_total", SETTLED))
+        String after = PrometheusScrape.fetch();
+        assertThat(PrometheusScrape.value(after, "marketplace_transactions_total", SETTLED)
+                        - PrometheusScrape.value(before, "marketplace_transactions_total", SETTLED))
                 .isEqualTo(1.0);
     }
 

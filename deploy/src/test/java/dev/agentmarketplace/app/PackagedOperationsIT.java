@@ -49,14 +49,14 @@ class PackagedOperationsIT {
 
     @Test
     void metricsExposeTheMarketSeriesFromStart() {
-        String scrape = PackagedApi.scrapeMetrics();
+        String scrape = PrometheusScrape.fetch();
         for (List<String> series : List.of(
                 List.of("marketplace_agent_registrations_total", ""),
                 List.of("marketplace_transactions_total", "from=\"NONE\",to=\"PENDING\""),
                 List.of("marketplace_transactions_total", "from=\"PENDING\",to=\"SETTLED\""),
                 List.of("marketplace_discovery_searches_total", "kind=\"search\""),
                 List.of("jvm_memory_used_bytes", ""))) {
-            assertThat(PackagedApi.metric(scrape, series.get(0), series.get(1)))
+            assertThat(PrometheusScrape.value(scrape, series.get(0), series.get(1)))
                     .as(series.toString())
                     .isNotNull();
         }
